@@ -1,0 +1,29 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { writeTransaction } from '@/db/client';
+import { findUserByEmail, insertUser } from '@/db/queries/users';
+import type { UserRole } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fail, type Result } from '@/lib/licensing/errors';
+
+export interface NewUserInput {
+  email: string;
+  name?: string;
+  role: UserRole;
+  password: string;
+}
+
+/** Creates a staff user with a hashed password; audited. */
+export async function createUser(input: NewUserInput, actor: Actor): Promise<Result<{ id: string }>> {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction((tx) => {
+    if (findUserByEmail(email, tx)) return fail('ERR_CONFLICT', `A user with the email ${email} exists already.`, { email: ['This email is taken.'] });
+    const id = crypto.randomUUID();
+    insertUser({ id, email, name: input.name?.trim() ?? '', role: input.role, passwordHash }, tx);
+    audit(tx, actor, 'user.create', { type: 'user', id }, { email, role: input.role });
+    return { ok: true as const, id };
+  });
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+import { countUsers } from '@/db/queries/users';
+import { generatePassword } from '@/lib/auth/password';
+import { createUser } from '@/lib/auth/users';
+import { createDemoData, listDemoLicenses, type DemoLicense } from '@/lib/instance/demo-data';
+import { ensureInstanceKeys } from '@/lib/instance/keys';
+import { masterKey, masterKeyFile } from '@/lib/instance/master-key';
+import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+
+export interface BootstrapReport {
+  firstStart: boolean;
+  masterKeySource: string;
+  signingKeyCreated?: string;
+  adminEmail?: string;
+  /** Present only when Gatepass generated the password: it is shown this once. */
+  generatedPassword?: string;
+  demoLicenses: DemoLicense[];
+}
+
+/**
+ * First start creates the master key, the keys, the first admin and (unless
+ * GATEPASS_DEMO=0) the demo data; every later start only checks them (issue 2).
+ */
+export async function bootstrapInstance(env: NodeJS.ProcessEnv = process.env): Promise<BootstrapReport> {
+  masterKey();
+  const masterKeySource = env.GATEPASS_MASTER_KEY ? 'GATEPASS_MASTER_KEY' : masterKeyFile();
+  const keys = await ensureInstanceKeys();
+  const report: BootstrapReport = { firstStart: false, masterKeySource, signingKeyCreated: keys.createdSigningKey, demoLicenses: [] };
+  if (countUsers() === 0) {
+    report.firstStart = true;
+    const email = (env.GATEPASS_ADMIN_EMAIL || 'admin@localhost').trim().toLowerCase();
+    const password = env.GATEPASS_ADMIN_PASSWORD || generatePassword();
+    const created = await createUser({ email, name: 'Administrator', role: 'admin', password }, SYSTEM_ACTOR);
+    if (!created.ok) throw new Error(created.message);
+    report.adminEmail = email;
+    if (!env.GATEPASS_ADMIN_PASSWORD) report.generatedPassword = password;
+    if (env.GATEPASS_DEMO !== '0') createDemoData();
+  }
+  report.demoLicenses = listDemoLicenses();
+  return report;
+}

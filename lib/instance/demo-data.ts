@@ -1,0 +1,67 @@
+import 'server-only';
+import { findSetting, insertSetting } from '@/db/queries/instance';
+import { findLicenseById } from '@/db/queries/licenses';
+import { unsealSecret } from '@/lib/instance/master-key';
+import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { createPlan, createProduct } from '@/lib/licensing/catalog';
+import { DAY } from '@/lib/licensing/durations';
+import { issueLicenses, LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
+
+const DEMO_SETTING = 'demo_license_ids';
+
+/** The demo product's plans, modelled on common licensing tiers (issue 2). */
+export const DEMO_PLANS = [
+  { slug: 'consumer', name: 'Consumer', ttlDays: 30, graceDays: 7, seats: 2, features: ['export-pdf'] },
+  { slug: 'professional', name: 'Professional', ttlDays: 45, graceDays: 30, seats: 2, features: ['export-pdf', 'batch-render'] },
+  { slug: 'enterprise', name: 'Enterprise', ttlDays: 365, graceDays: 30, seats: 10, features: ['export-pdf', 'batch-render', 'sso'] },
+] as const;
+
+export const DEMO_PRODUCT = { slug: 'acme-studio', name: 'Acme Studio', description: 'Demo product created on first start.' };
+
+export interface DemoLicense {
+  plan: string;
+  key: string;
+  seats: number;
+}
+
+function unwrap<T extends object>(result: { ok: true } & T | { ok: false; message: string }): T {
+  if (!result.ok) throw new Error(`Demo data could not be created: ${result.message}`);
+  return result;
+}
+
+/** Creates the demo product, its plans and one license per plan; once per database. */
+export function createDemoData(): void {
+  if (findSetting(DEMO_SETTING)) return;
+  const { product } = unwrap(createProduct(DEMO_PRODUCT, SYSTEM_ACTOR));
+  const ids: string[] = [];
+  for (const spec of DEMO_PLANS) {
+    const { plan } = unwrap(
+      createPlan(
+        {
+          productId: product.id,
+          slug: spec.slug,
+          name: spec.name,
+          offlineTtlSeconds: spec.ttlDays * DAY,
+          graceSeconds: spec.graceDays * DAY,
+          seatLimit: spec.seats,
+          maxRequestedDurationSeconds: spec.ttlDays * DAY,
+          features: [...spec.features],
+        },
+        SYSTEM_ACTOR,
+      ),
+    );
+    const { licenses } = unwrap(issueLicenses({ planId: plan.id, customerName: `Demo ${spec.name} customer`, customerEmail: `demo-${spec.slug}@example.com` }, SYSTEM_ACTOR));
+    ids.push(licenses[0]!.id);
+  }
+  insertSetting(DEMO_SETTING, JSON.stringify(ids));
+}
+
+/** The demo licenses with their keys, for the start-up banner. */
+export function listDemoLicenses(): DemoLicense[] {
+  const ids = JSON.parse(findSetting(DEMO_SETTING) ?? '[]') as string[];
+  return ids.flatMap((id) => {
+    const found = findLicenseById(id);
+    if (!found) return [];
+    return [{ plan: found.plan.name, key: unsealSecret(found.license.keyEncrypted, LICENSE_KEY_CONTEXT), seats: found.plan.seatLimit }];
+  });
+}

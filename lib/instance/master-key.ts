@@ -1,0 +1,85 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '@/db/data-dir';
+import { findSetting, insertSetting } from '@/db/queries/instance';
+import { seal, unseal } from '@/lib/instance/seal';
+
+const CHECK_SETTING = 'master_key_check';
+const CHECK_CONTEXT = 'gatepass/master-key-check';
+const CHECK_TEXT = 'gatepass master key check v1';
+
+/** Thrown when the instance cannot safely read its own secrets; the message says what to do. */
+export class MasterKeyError extends Error {
+  override name = 'MasterKeyError';
+}
+
+export function masterKeyFile(): string {
+  return path.join(dataDir(), 'master.key');
+}
+
+function parseKey(text: string, source: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64url');
+  if (key.length !== 32) {
+    throw new MasterKeyError(
+      `${source} must hold 32 random bytes as 64 hex characters or base64url. ` +
+        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+    );
+  }
+  return key;
+}
+
+let cached: Buffer | undefined;
+
+/**
+ * The instance master key: `GATEPASS_MASTER_KEY`, else `<data dir>/master.key`.
+ * The key file is created (mode 0600) only when the database holds no secrets yet;
+ * a missing or wrong key for an existing database stops the instance instead of
+ * silently re-keying it (issue 2).
+ */
+export function masterKey(): Buffer {
+  if (cached) return cached;
+  const check = findSetting(CHECK_SETTING);
+  let key: Buffer;
+  if (process.env.GATEPASS_MASTER_KEY) {
+    key = parseKey(process.env.GATEPASS_MASTER_KEY, 'GATEPASS_MASTER_KEY');
+  } else if (fs.existsSync(masterKeyFile())) {
+    key = parseKey(fs.readFileSync(masterKeyFile(), 'utf8'), masterKeyFile());
+  } else if (check) {
+    throw new MasterKeyError(
+      `The master key file ${masterKeyFile()} is missing, but the database in ${dataDir()} holds secrets sealed with it. ` +
+        'Restore master.key from your backup (or set GATEPASS_MASTER_KEY). Gatepass will not create a new key: ' +
+        'that would make every stored signing key and license key unreadable.',
+    );
+  } else {
+    key = crypto.randomBytes(32);
+    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.writeFileSync(masterKeyFile(), `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  if (check) {
+    try {
+      unseal(check, key, CHECK_CONTEXT);
+    } catch {
+      throw new MasterKeyError(
+        `The master key does not open the secrets in ${dataDir()}. ` +
+          'Use the master.key (or GATEPASS_MASTER_KEY) that belongs to this database.',
+      );
+    }
+  } else {
+    insertSetting(CHECK_SETTING, seal(CHECK_TEXT, key, CHECK_CONTEXT));
+  }
+  cached = key;
+  return key;
+}
+
+/** Seals a secret under the master key; `context` names the column it belongs to. */
+export function sealSecret(plaintext: string, context: string): string {
+  return seal(plaintext, masterKey(), context);
+}
+
+/** Opens a secret sealed by {@link sealSecret}. */
+export function unsealSecret(sealed: string, context: string): string {
+  return unseal(sealed, masterKey(), context);
+}

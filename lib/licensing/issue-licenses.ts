@@ -1,0 +1,72 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { writeTransaction } from '@/db/client';
+import { findPlanById, findProductById } from '@/db/queries/catalog';
+import { insertLicense } from '@/db/queries/licenses';
+import { sealSecret } from '@/lib/instance/master-key';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fail, type Result } from '@/lib/licensing/errors';
+import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licensing/license-key';
+
+export const LICENSE_KEY_CONTEXT = 'licenses.key';
+
+export const issueLicensesInput = z.object({
+  planId: z.string().min(1, 'Choose a plan.'),
+  count: z.number().int().min(1, 'Issue at least 1 license.').max(1000, 'Issue at most 1,000 licenses at once.').default(1),
+  customerName: z.string().trim().max(200).default(''),
+  customerEmail: z.union([z.literal(''), z.email('Enter a valid email address, or leave it empty.').trim().toLowerCase()]).default(''),
+  expiresAt: z.date().nullable().default(null),
+});
+export type IssueLicensesInput = z.input<typeof issueLicensesInput>;
+
+export interface IssuedLicense {
+  id: string;
+  key: string;
+}
+
+/**
+ * Issues `count` licenses of a plan. The keys are returned in full this once; the
+ * database keeps only their hash and a sealed copy (DESIGN.md "Secrets at rest").
+ */
+export function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new Date()): Result<{ licenses: IssuedLicense[] }> {
+  const parsed = issueLicensesInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+  const { planId, count, customerName, customerEmail, expiresAt } = parsed.data;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    return fail('ERR_VALIDATION', 'The expiry date must be in the future.', { expiresAt: ['Choose a date in the future.'] });
+  }
+  const keys = Array.from({ length: count }, () => generateLicenseKey());
+  const sealed = keys.map((key) => sealSecret(key, LICENSE_KEY_CONTEXT));
+  return writeTransaction((tx) => {
+    const plan = findPlanById(planId, tx);
+    if (!plan || plan.archivedAt) return fail('ERR_NOT_FOUND', 'That plan does not exist any more. Reload the page and choose another.');
+    const product = findProductById(plan.productId, tx);
+    const issued = keys.map((key, i) => {
+      const id = crypto.randomUUID();
+      const { prefix, suffix } = licenseKeyParts(key);
+      insertLicense(
+        {
+          id,
+          planId,
+          keyHash: hashLicenseKey(key),
+          keyEncrypted: sealed[i]!,
+          keyPrefix: prefix,
+          keySuffix: suffix,
+          customerName,
+          customerEmail,
+          expiresAt,
+          createdBy: actor.id ?? actor.label,
+          createdAt: now,
+          updatedAt: now,
+        },
+        tx,
+      );
+      audit(tx, actor, 'license.issue', { type: 'license', id, licenseId: id }, { plan: plan.slug, product: product?.slug, customerEmail, expiresAt: expiresAt?.toISOString() ?? null }, now);
+      return { id, key };
+    });
+    return { ok: true as const, licenses: issued };
+  });
+}

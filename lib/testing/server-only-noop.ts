@@ -1,0 +1,2 @@
+// Stand-in for the 'server-only' marker package when modules run under vitest or tsx.
+export {};

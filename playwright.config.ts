@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+// The list is shared with scripts/test.mjs so both start Chromium the same way.
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+
+const port = Number(process.env.GATEPASS_TEST_PORT || 3100);
+const dataDir = process.env.GATEPASS_TEST_DATA_DIR || '.gatepass-test/data';
+// Auth.js refuses 127.0.0.1 here: every URL uses localhost.
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ...(process.env.GATEPASS_TEST_REPORT ? [['json', { outputFile: process.env.GATEPASS_TEST_REPORT }] as const] : [])],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    acceptDownloads: true,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs',
+    url: `${baseURL}/api/v1/jwks`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      // The test process resolves `server-only` with the react-server condition; Next must not.
+      NODE_OPTIONS: '',
+      GATEPASS_SKIP_BUILD: process.env.GATEPASS_SKIP_BUILD ?? '1',
+      PORT: String(port),
+      GATEPASS_DATA_DIR: dataDir,
+      GATEPASS_ADMIN_EMAIL: 'admin@gatepass.test',
+      GATEPASS_ADMIN_PASSWORD: 'correct horse battery staple',
+      GATEPASS_PUBLIC_URL: baseURL,
+      GATEPASS_RATE_LIMIT_PER_MINUTE: process.env.GATEPASS_RATE_LIMIT_PER_MINUTE ?? '100000',
+    },
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Prepares the instance before the server starts: migrations, master key, keys,
+ * first admin, demo data; then prints how to sign in. Run by scripts/start.mjs.
+ */
+import { closeDb, databaseFile } from '@/db/client';
+import { bootstrapInstance } from '@/lib/instance/bootstrap';
+import { MasterKeyError } from '@/lib/instance/master-key';
+
+const url = process.env.GATEPASS_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`;
+
+try {
+  const report = await bootstrapInstance();
+  const lines = ['', `Gatepass is starting on ${url}`, `  database:   ${databaseFile()}`, `  master key: ${report.masterKeySource}`];
+  if (report.firstStart) {
+    lines.push('', 'First start: created the signing keys and the first administrator.');
+    lines.push(`  Sign in at ${url}/login as ${report.adminEmail}`);
+    if (report.generatedPassword) {
+      lines.push(`  with the password  ${report.generatedPassword}`);
+      lines.push('  (shown only this once: write it down, then change it or add users under Admin → Users)');
+    } else {
+      lines.push('  with the password from GATEPASS_ADMIN_PASSWORD');
+    }
+  } else {
+    lines.push('', `Sign in at ${url}/login with your staff account.`);
+  }
+  if (report.demoLicenses.length > 0) {
+    lines.push('', 'Demo licenses (product "acme-studio"; set GATEPASS_DEMO=0 on first start to skip them):');
+    for (const demo of report.demoLicenses) lines.push(`  ${demo.plan.padEnd(13)} ${demo.key}  (${demo.seats} seats)`);
+    lines.push(`  Try one: npx gatepass request --portal ${url} --product acme-studio --license-key <KEY>`);
+  }
+  console.log(lines.join('\n') + '\n');
+  closeDb();
+} catch (error) {
+  if (error instanceof MasterKeyError) {
+    console.error(`\nGatepass cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

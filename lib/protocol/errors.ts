@@ -1,0 +1,147 @@
+/**
+ * Protocol errors: one code union, one table of words. The portal, the API and
+ * the CLI show `error.message` as is, so nobody words the same error twice
+ * (STYLE.md "What that means here" rule 2).
+ */
+import type { ArtifactKind } from './types';
+
+/** Every way reading or writing a Gatepass artifact can fail (docs/PROTOCOL.md "Error codes"). */
+export type ProtocolErrorCode =
+  | 'ERR_ARTIFACT_MALFORMED'
+  | 'ERR_ARTIFACT_KIND'
+  | 'ERR_ARTIFACT_TOO_LARGE'
+  | 'ERR_SIGNATURE_INVALID'
+  | 'ERR_UNKNOWN_KEY'
+  | 'ERR_DECRYPT_FAILED'
+  | 'ERR_LICENSE_KEY_REQUIRED'
+  | 'ERR_REQUEST_EXPIRED'
+  | 'ERR_REQUEST_FROM_FUTURE'
+  | 'ERR_CLAIMS_INVALID'
+  | 'ERR_WRONG_DEVICE'
+  | 'ERR_WRONG_PRODUCT';
+
+/** Context that makes a message precise: which kind was expected and which was found. */
+export interface ProtocolErrorDetails {
+  /** The kind of artifact the caller was reading or writing. */
+  kind?: ArtifactKind;
+  /** For ERR_ARTIFACT_KIND: the kind the text actually holds. */
+  foundKind?: ArtifactKind;
+  /** For ERR_CLAIMS_INVALID: which claims failed, for logs (never shown to end users). */
+  issues?: string[];
+}
+
+const NOUN: Record<ArtifactKind, string> = {
+  request: 'activation request',
+  license: 'license file',
+  deactivation: 'deactivation file',
+};
+
+const WITH_ARTICLE: Record<ArtifactKind, string> = {
+  request: 'an activation request',
+  license: 'a license file',
+  deactivation: 'a deactivation file',
+};
+
+/** What the person should do to get a good file of each kind. */
+const GET_A_GOOD_ONE: Record<ArtifactKind, string> = {
+  request: 'Create one in the application (Help → Activate offline) and upload that file unchanged.',
+  license: 'Download the license file again from the activation portal and install it unchanged.',
+  deactivation:
+    'Upload the file exactly as the application wrote it (Help → Deactivate). If it is lost, ask support to release the seat.',
+};
+
+const noun = (d: ProtocolErrorDetails) => (d.kind ? NOUN[d.kind] : 'Gatepass file');
+const fix = (d: ProtocolErrorDetails) =>
+  d.kind ? GET_A_GOOD_ONE[d.kind] : 'Use the file exactly as Gatepass wrote it.';
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> = {
+  ERR_ARTIFACT_MALFORMED: (d) =>
+    `This is not a Gatepass ${noun(d)}, or it is damaged. ${fix(d)}`,
+  ERR_ARTIFACT_KIND: (d) =>
+    d.foundKind && d.kind
+      ? `This is ${WITH_ARTICLE[d.foundKind]}, not ${WITH_ARTICLE[d.kind]}. ${GET_A_GOOD_ONE[d.kind]}`
+      : `This Gatepass file is of the wrong kind. ${fix(d)}`,
+  ERR_ARTIFACT_TOO_LARGE: (d) =>
+    `This file is too large to be a Gatepass ${noun(d)} (the limit is 64 KB). Check that you picked the right file.`,
+  ERR_SIGNATURE_INVALID: (d) =>
+    d.kind === 'license'
+      ? 'This license file was changed after the portal issued it, or was not issued by your software vendor, so it cannot be trusted. Download it again from the activation portal.'
+      : `This ${noun(d)} was changed after it was created, so it cannot be trusted. ${fix(d)}`,
+  ERR_UNKNOWN_KEY: (d) =>
+    d.kind === 'license'
+      ? 'This license file was signed with a key this application does not know. Update the application, or download a new license file from the activation portal.'
+      : `This ${noun(d)} was made for another Gatepass portal. Upload it to the portal the application is set up for, or ask your vendor which portal to use.`,
+  ERR_DECRYPT_FAILED: (d) =>
+    d.kind === 'license'
+      ? 'This license file was made for another machine or another license key, so it cannot be opened here. Create an activation request on this machine and upload it to the portal.'
+      : `This ${noun(d)} could not be opened: it is damaged. ${fix(d)}`,
+  ERR_LICENSE_KEY_REQUIRED: () =>
+    'This license file is locked with your license key. Enter the license key you activated with, then install the file again.',
+  ERR_REQUEST_EXPIRED: (d) =>
+    `This ${noun(d)} is too old to be accepted. ${d.kind === 'deactivation' ? fix(d) : 'Create a new one in the application and upload it soon after.'}`,
+  ERR_REQUEST_FROM_FUTURE: (d) =>
+    `This ${noun(d)} is dated in the future: the clock of the computer that made it is wrong. Set that computer's date and time correctly, then create a new file.`,
+  ERR_CLAIMS_INVALID: (d) =>
+    `This ${noun(d)} is missing information or holds values Gatepass cannot accept. ${
+      d.kind === 'license'
+        ? 'Download it again from the activation portal; if that does not help, contact support.'
+        : 'Update the application, then create a new file.'
+    }`,
+  ERR_WRONG_DEVICE: (d) =>
+    d.kind === 'license' || !d.kind
+      ? 'This license file belongs to another machine. Create an activation request on this machine and upload it to the portal.'
+      : `This ${noun(d)} was not made by the machine that holds this seat. ${fix(d)}`,
+  ERR_WRONG_PRODUCT: () =>
+    'This license file is for another product. Download the license file for this application from the activation portal.',
+};
+
+/**
+ * The one wording of each protocol error, for callers that hold only a code
+ * (for example the API's error table).
+ *
+ * @example
+ * protocolErrorMessage('ERR_ARTIFACT_KIND', { kind: 'request', foundKind: 'deactivation' });
+ * // "This is a deactivation file, not an activation request. Create one in the application …"
+ */
+export function protocolErrorMessage(code: ProtocolErrorCode, details: ProtocolErrorDetails = {}): string {
+  return capitalize(MESSAGES[code](details));
+}
+
+/**
+ * An expected failure while reading or writing an artifact. Branch on `code`;
+ * show `message` to people.
+ *
+ * @example
+ * try {
+ *   await verifyLicenseFile(text, { jwks, fingerprint });
+ * } catch (error) {
+ *   if (error instanceof ProtocolError && error.code === 'ERR_WRONG_DEVICE') showActivateHelp();
+ *   else throw error;
+ * }
+ */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+  readonly code: ProtocolErrorCode;
+  readonly kind?: ArtifactKind;
+  readonly foundKind?: ArtifactKind;
+  readonly issues?: string[];
+
+  constructor(code: ProtocolErrorCode, details: ProtocolErrorDetails = {}, options?: { cause?: unknown }) {
+    super(protocolErrorMessage(code, details), options);
+    this.code = code;
+    this.kind = details.kind;
+    this.foundKind = details.foundKind;
+    this.issues = details.issues;
+  }
+}
+
+/**
+ * Type guard for {@link ProtocolError}, optionally narrowed to one code.
+ *
+ * @example
+ * if (isProtocolError(error, 'ERR_UNKNOWN_KEY')) return notFound();
+ */
+export function isProtocolError(error: unknown, code?: ProtocolErrorCode): error is ProtocolError {
+  return error instanceof ProtocolError && (code === undefined || error.code === code);
+}

@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['lib/testing/vitest-setup.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -21,7 +21,7 @@ interface Opened {
 // One connection per process, kept across Next.js hot reloads.
 const globalForDb = globalThis as unknown as { gatepassDb?: Opened };
 
-const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 /** Path of the SQLite file for the configured data directory. */
 export function databaseFile(): string {

@@ -21,7 +21,7 @@ export interface BootstrapReport {
  * First start creates the master key, the keys, the first admin and (unless
  * GATEPASS_DEMO=0) the demo data; every later start only checks them (issue 2).
  */
-export async function bootstrapInstance(env: NodeJS.ProcessEnv = process.env): Promise<BootstrapReport> {
+export async function bootstrapInstance(env: Record<string, string | undefined> = process.env): Promise<BootstrapReport> {
   masterKey();
   const masterKeySource = env.GATEPASS_MASTER_KEY ? 'GATEPASS_MASTER_KEY' : masterKeyFile();
   const keys = await ensureInstanceKeys();

@@ -76,9 +76,20 @@ function findBlocks(text: string): { blocks: Block[]; sawBegin: boolean } {
   return { blocks, sawBegin };
 }
 
+/**
+ * Canonical base64url only (RFC 4648 §3.5: unused bits are zero; RFC 7515 §2:
+ * no padding). Otherwise two spellings decode to the same bytes and a changed
+ * last character of a signature would go unnoticed.
+ */
+function isCanonicalBase64url(segment: string): boolean {
+  return (
+    BASE64URL_SEGMENT.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment
+  );
+}
+
 function assertCompact(compact: string, kind: ArtifactKind): string {
   const segments = compact.split('.');
-  if (segments.length !== SEGMENTS[kind] || !segments.every((s) => BASE64URL_SEGMENT.test(s))) {
+  if (segments.length !== SEGMENTS[kind] || !segments.every(isCanonicalBase64url)) {
     throw new ProtocolError('ERR_ARTIFACT_MALFORMED', { kind });
   }
   return compact;

@@ -76,7 +76,7 @@ export const ed25519PublicJwkSchema = z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
   x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  d: z.undefined(),
+  d: z.undefined().optional(), // a public key: no private member
 });
 
 /** An X25519 public JWK with its `kid` (the portal's encryption key). */
@@ -85,7 +85,7 @@ export const x25519PublicJwkSchema = z.object({
   crv: z.literal('X25519'),
   x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   kid: z.string().min(1),
-  d: z.undefined(),
+  d: z.undefined().optional(), // a public key: no private member
 });
 
 /** Human-readable zod issues ("fingerprint: Too big …") for logs and ProtocolError.issues. */

@@ -4,7 +4,10 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { TEST_ADMIN } from './e2e/fixtures/credentials';
 
 const port = Number(process.env.GATEPASS_TEST_PORT || 3100);
-const dataDir = process.env.GATEPASS_TEST_DATA_DIR || '.gatepass-test/data';
+const dataDir = process.env.GATEPASS_TEST_DATA_DIR || `${process.cwd()}/.gatepass-test/data`;
+// e2e fixtures open the server's database: point them (and every worker) at it.
+process.env.GATEPASS_DATA_DIR = dataDir;
+delete process.env.GATEPASS_MASTER_KEY;
 // Auth.js refuses 127.0.0.1 here: every URL uses localhost.
 export const baseURL = `http://localhost:${port}`;
 

@@ -1,0 +1,48 @@
+import 'server-only';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '@/db/client';
+import { auditEvents, type AuditEvent } from '@/db/schema';
+
+export interface AuditFilter {
+  actorLabel?: string;
+  action?: string;
+  licenseId?: string;
+  /** Inclusive lower bound. */
+  from?: Date;
+  /** Exclusive upper bound. */
+  to?: Date;
+}
+
+function whereOf(filter: AuditFilter): SQL | undefined {
+  const conditions = [
+    filter.actorLabel ? eq(auditEvents.actorLabel, filter.actorLabel) : undefined,
+    filter.action ? eq(auditEvents.action, filter.action) : undefined,
+    filter.licenseId ? eq(auditEvents.licenseId, filter.licenseId) : undefined,
+    filter.from ? gte(auditEvents.at, filter.from) : undefined,
+    filter.to ? lt(auditEvents.at, filter.to) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** One page of audit events, newest first. */
+export function listAuditEventsPage(filter: AuditFilter, page: { limit: number; offset: number }, db: DbOrTx = getDb()): AuditEvent[] {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(whereOf(filter))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countAuditEvents(filter: AuditFilter, db: DbOrTx = getDb()): number {
+  return db.select({ n: count() }).from(auditEvents).where(whereOf(filter)).get()?.n ?? 0;
+}
+
+/** The actors and actions that occur in the log, for the filter's choices. */
+export function listAuditFacets(db: DbOrTx = getDb()): { actors: string[]; actions: string[] } {
+  const actors = db.selectDistinct({ v: auditEvents.actorLabel }).from(auditEvents).orderBy(auditEvents.actorLabel).all();
+  const actions = db.selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action).all();
+  return { actors: actors.map((r) => r.v), actions: actions.map((r) => r.v) };
+}

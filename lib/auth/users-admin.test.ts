@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { listAuditEventsPage } from '@/db/queries/audit-log';
+import { findUserByEmail, findUserById } from '@/db/queries/users';
+import { checkCredentials } from '@/lib/auth/check-credentials';
+import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled } from '@/lib/auth/users-admin';
+import type { Actor } from '@/lib/licensing/actor';
+
+async function staff(email: string, role: 'admin' | 'support') {
+  const created = await createStaffUser({ email, role }, { type: 'system', label: 'system', ip: '' });
+  if (!created.ok) throw new Error(created.message);
+  return created;
+}
+
+const actorFor = (user: { id: string; email: string }): Actor => ({ type: 'user', id: user.id, label: user.email, ip: '10.0.0.2' });
+
+describe('user management', () => {
+  it('creates a user with a generated password that signs in, and refuses a taken email', async () => {
+    const boss = await staff('boss@example.com', 'admin');
+    const created = await createStaffUser({ email: ' Helper@Example.com ', name: 'Helper', role: 'support' }, actorFor(boss));
+    expect(created).toMatchObject({ ok: true, email: 'helper@example.com', password: expect.stringMatching(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/) });
+    if (!created.ok) return;
+    expect(await checkCredentials('helper@example.com', created.password, '10.0.0.3')).toMatchObject({ ok: true, user: { role: 'support' } });
+    expect(await createStaffUser({ email: 'helper@example.com', role: 'admin' }, actorFor(boss))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
+    expect(await createStaffUser({ email: 'not-an-email', role: 'admin' }, actorFor(boss))).toMatchObject({
+      ok: false,
+      fieldErrors: { email: ['Enter a valid email address.'] },
+    });
+  });
+
+  it('changes a role and audits from and to', async () => {
+    const boss = await staff('boss2@example.com', 'admin');
+    const helper = await staff('helper2@example.com', 'support');
+    expect(changeUserRole(helper.id, 'admin', actorFor(boss))).toEqual({ ok: true, userId: helper.id });
+    expect(findUserById(helper.id)?.role).toBe('admin');
+    const [row] = listAuditEventsPage({ action: 'user.change_role' }, { limit: 1, offset: 0 });
+    expect(row).toMatchObject({ actorLabel: 'boss2@example.com', targetId: helper.id, details: { email: 'helper2@example.com', from: 'support', to: 'admin' } });
+  });
+
+  it('disabling blocks sign-in with the right password; enabling lets it in again', async () => {
+    const boss = await staff('boss3@example.com', 'admin');
+    const helper = await staff('helper3@example.com', 'support');
+    expect(setUserDisabled(helper.id, true, actorFor(boss))).toEqual({ ok: true, userId: helper.id });
+    expect(await checkCredentials('helper3@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'disabled' });
+    expect(setUserDisabled(helper.id, true, actorFor(boss))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
+    expect(setUserDisabled(helper.id, false, actorFor(boss))).toMatchObject({ ok: true });
+    expect(await checkCredentials('helper3@example.com', helper.password, '10.0.0.3')).toMatchObject({ ok: true });
+    const actions = listAuditEventsPage({ actorLabel: 'boss3@example.com' }, { limit: 5, offset: 0 }).map((r) => r.action);
+    expect(actions).toEqual(['user.enable', 'user.disable']);
+  });
+
+  it('never lets an admin lock themselves out, nor remove the last admin who can sign in', async () => {
+    const me = await staff('me@example.com', 'admin');
+    expect(changeUserRole(me.id, 'support', actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT', message: expect.stringMatching(/your own/) });
+    expect(setUserDisabled(me.id, true, actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
+    // Demote every other admin, then the last one is protected even from another actor.
+    const other = await staff('other-admin@example.com', 'admin');
+    for (const email of ['boss@example.com', 'boss2@example.com', 'boss3@example.com', 'helper2@example.com', 'other-admin@example.com']) {
+      const user = findUserByEmail(email);
+      if (user) changeUserRole(user.id, 'support', actorFor(me));
+    }
+    expect(findUserById(other.id)?.role).toBe('support');
+    const outsider: Actor = { type: 'system', label: 'system', ip: '' };
+    expect(changeUserRole(me.id, 'support', outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
+    expect(setUserDisabled(me.id, true, outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
+    expect(findUserById(me.id)).toMatchObject({ role: 'admin', disabledAt: null });
+  });
+
+  it('resets a password: the old one stops working, the new one works and lifts a lockout', async () => {
+    const boss = await staff('boss4@example.com', 'admin');
+    const helper = await staff('helper4@example.com', 'support');
+    for (let i = 0; i < 5; i++) await checkCredentials('helper4@example.com', 'wrong', '10.0.0.3');
+    expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'locked' });
+    const reset = await resetUserPassword(helper.id, actorFor(boss));
+    expect(reset).toMatchObject({ ok: true, email: 'helper4@example.com' });
+    if (!reset.ok) return;
+    expect(reset.password).not.toBe(helper.password);
+    expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'invalid' });
+    expect(await checkCredentials('helper4@example.com', reset.password, '10.0.0.3')).toMatchObject({ ok: true });
+    expect(listAuditEventsPage({ action: 'user.reset_password' }, { limit: 1, offset: 0 })[0]).toMatchObject({ actorLabel: 'boss4@example.com', targetId: helper.id });
+  });
+});

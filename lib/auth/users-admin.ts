@@ -1,0 +1,81 @@
+import 'server-only';
+import { z } from 'zod';
+import { writeTransaction } from '@/db/client';
+import { countEnabledAdmins } from '@/db/queries/staff-users';
+import { findUserById, updateUser } from '@/db/queries/users';
+import { USER_ROLES, type User, type UserRole } from '@/db/schema';
+import { generatePassword, hashPassword } from '@/lib/auth/password';
+import { createUser } from '@/lib/auth/users';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fail, type Failure, type Result } from '@/lib/licensing/errors';
+
+export const newStaffInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
+  name: z.string().trim().max(120, 'Keep the name under 120 characters.').default(''),
+  role: z.enum(USER_ROLES, { error: 'Choose a role.' }),
+});
+
+/**
+ * Creates a staff user with a generated password, returned this once so the admin can
+ * hand it over. Gatepass sends no e-mail, so admins never choose passwords for others:
+ * generated ones are long and random (~100 bits).
+ */
+export async function createStaffUser(input: z.input<typeof newStaffInput>, actor: Actor): Promise<Result<{ id: string; email: string; password: string }>> {
+  const parsed = newStaffInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+  const password = generatePassword();
+  const created = await createUser({ ...parsed.data, password }, actor);
+  if (!created.ok) return created;
+  return { ok: true, id: created.id, email: parsed.data.email, password };
+}
+
+type UserChange = Result<{ userId: string }>;
+
+/** The rules every change to another account meets: it exists, it is not you, one admin stays. */
+function guard(userId: string, actor: Actor, wouldRemoveAdmin: (user: User) => boolean, tx: Parameters<typeof countEnabledAdmins>[0]): User | Failure {
+  const user = findUserById(userId, tx);
+  if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
+  if (user.id === actor.id) return fail('ERR_CONFLICT', 'You cannot change your own role or access. Ask another admin.');
+  if (wouldRemoveAdmin(user) && countEnabledAdmins(tx) <= 1) {
+    return fail('ERR_CONFLICT', 'This is the last admin who can sign in. Make another user an admin first.');
+  }
+  return user;
+}
+
+export function changeUserRole(userId: string, role: UserRole, actor: Actor): UserChange {
+  return writeTransaction((tx) => {
+    const user = guard(userId, actor, (u) => u.role === 'admin' && role !== 'admin' && !u.disabledAt, tx);
+    if ('ok' in user) return user;
+    if (user.role === role) return fail('ERR_CONFLICT', `${user.email} is ${role} already.`);
+    updateUser(userId, { role }, tx);
+    audit(tx, actor, 'user.change_role', { type: 'user', id: userId }, { email: user.email, from: user.role, to: role });
+    return { ok: true as const, userId };
+  });
+}
+
+/** Disables or enables sign-in. A disabled user's session ends on their next request. */
+export function setUserDisabled(userId: string, disabled: boolean, actor: Actor, now = new Date()): UserChange {
+  return writeTransaction((tx) => {
+    const user = guard(userId, actor, (u) => disabled && u.role === 'admin' && !u.disabledAt, tx);
+    if ('ok' in user) return user;
+    if (Boolean(user.disabledAt) === disabled) return fail('ERR_CONFLICT', `${user.email} is ${disabled ? 'disabled' : 'enabled'} already.`);
+    updateUser(userId, { disabledAt: disabled ? now : null }, tx);
+    audit(tx, actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: userId }, { email: user.email }, now);
+    return { ok: true as const, userId };
+  });
+}
+
+/** Sets a new generated password (shown once) and lifts any lockout. */
+export async function resetUserPassword(userId: string, actor: Actor): Promise<Result<{ userId: string; email: string; password: string }>> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return writeTransaction((tx) => {
+    const user = findUserById(userId, tx);
+    if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
+    updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null }, tx);
+    audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email });
+    return { ok: true as const, userId, email: user.email, password };
+  });
+}

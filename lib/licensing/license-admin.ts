@@ -1,0 +1,80 @@
+import 'server-only';
+import { z } from 'zod';
+import { writeTransaction } from '@/db/client';
+import { findLicenseById, updateLicense } from '@/db/queries/licenses';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fail, type Result } from '@/lib/licensing/errors';
+
+export const suspendLicenseInput = z.object({
+  licenseId: z.string().min(1),
+  reason: z.string().trim().min(3, 'Say why, in a few words: the customer sees this reason.').max(500, 'Keep the reason under 500 characters.'),
+});
+
+export const changeExpiryInput = z.object({
+  licenseId: z.string().min(1),
+  /** null: the license never expires. */
+  expiresAt: z.date({ error: 'Choose a valid date.' }).nullable(),
+});
+
+type LicenseChange = Result<{ licenseId: string }>;
+
+/**
+ * Suspends a license: the portal refuses new activations and refreshes until it is
+ * reinstated. Files already issued keep working offline until their lease ends.
+ */
+export function suspendLicense(input: z.input<typeof suspendLicenseInput>, actor: Actor, now = new Date()): LicenseChange {
+  const parsed = suspendLicenseInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+  const { licenseId, reason } = parsed.data;
+  return writeTransaction((tx) => {
+    const found = findLicenseById(licenseId, tx);
+    if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
+    if (found.license.status === 'suspended') return fail('ERR_CONFLICT', 'This license is suspended already.');
+    updateLicense(licenseId, { status: 'suspended', suspendedReason: reason }, tx);
+    audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
+    return { ok: true as const, licenseId };
+  });
+}
+
+/** Lifts a suspension: activations and refreshes work again. */
+export function reinstateLicense(licenseId: string, actor: Actor, now = new Date()): LicenseChange {
+  return writeTransaction((tx) => {
+    const found = findLicenseById(licenseId, tx);
+    if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
+    if (found.license.status === 'active') return fail('ERR_CONFLICT', 'This license is not suspended.');
+    updateLicense(licenseId, { status: 'active', suspendedReason: null }, tx);
+    audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
+    return { ok: true as const, licenseId };
+  });
+}
+
+/**
+ * Sets a new expiry (or none). Leases already signed keep their end; files issued
+ * from now on are capped by the new expiry (DESIGN.md "Lease end").
+ */
+export function changeLicenseExpiry(input: z.input<typeof changeExpiryInput>, actor: Actor, now = new Date()): LicenseChange {
+  const parsed = changeExpiryInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+  const { licenseId, expiresAt } = parsed.data;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    return fail('ERR_VALIDATION', 'The new expiry must be in the future.', { expiresAt: ['Choose a date in the future, or clear it for no expiry.'] });
+  }
+  return writeTransaction((tx) => {
+    const found = findLicenseById(licenseId, tx);
+    if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
+    const from = found.license.expiresAt;
+    if ((from?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) return fail('ERR_CONFLICT', 'The license already has this expiry.');
+    updateLicense(licenseId, { expiresAt }, tx);
+    audit(
+      tx,
+      actor,
+      'license.change_expiry',
+      { type: 'license', id: licenseId, licenseId },
+      { from: from?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null },
+      now,
+    );
+    return { ok: true as const, licenseId };
+  });
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { countActivationsPerDay, countDeactivationsPerDay, countLicensesByStatus, countSeatsInUse, listLicensesExpiringBetween } from '@/db/queries/usage-stats';
+import { DAY } from '@/lib/licensing/durations';
+
+export interface DailyActivity {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  activations: number;
+  deactivations: number;
+}
+
+export const OVERVIEW_DAYS = 30;
+export const NEAR_EXPIRY_DAYS = 30;
+
+/** The last `days` UTC days ending today, oldest first, each with its counts (0 when none). */
+export function dailySeries(now: Date, days: number, activations: Map<string, number>, deactivations: Map<string, number>): DailyActivity[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(today - (days - 1 - i) * DAY * 1000).toISOString().slice(0, 10);
+    return { day, activations: activations.get(day) ?? 0, deactivations: deactivations.get(day) ?? 0 };
+  });
+}
+
+/** Everything the admin overview shows, read at `now`. */
+export function usageOverview(now = new Date()) {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (OVERVIEW_DAYS - 1) * DAY * 1000);
+  const series = dailySeries(now, OVERVIEW_DAYS, countActivationsPerDay(since), countDeactivationsPerDay(since));
+  return {
+    seats: countSeatsInUse(now),
+    licenses: countLicensesByStatus(),
+    series,
+    totals: {
+      activations: series.reduce((sum, d) => sum + d.activations, 0),
+      deactivations: series.reduce((sum, d) => sum + d.deactivations, 0),
+    },
+    nearExpiry: listLicensesExpiringBetween(now, new Date(now.getTime() + NEAR_EXPIRY_DAYS * DAY * 1000), 20),
+  };
+}
+export type UsageOverview = ReturnType<typeof usageOverview>;

@@ -1,11 +1,62 @@
+import Link from 'next/link';
+import { ActivityChart } from '@/components/admin/activity-chart';
+import { formatDate } from '@/components/admin/format';
+import { Card, PageHeader } from '@/components/admin/page-header';
+import { cellClass, EmptyRow, Table } from '@/components/admin/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { NEAR_EXPIRY_DAYS, OVERVIEW_DAYS, usageOverview } from '@/lib/licensing/usage-overview';
 
-export default async function AdminPage() {
-  const staff = await requireStaffPage(ADMIN_ONLY, '/admin');
+function Stat({ label, value, note, testId }: { label: string; value: number; note?: string; testId: string }) {
   return (
-    <section>
-      <h1 className="text-2xl font-semibold tracking-tight">Vendor admin</h1>
-      <p className="mt-2 text-slate-600">Signed in as {staff.email}.</p>
-    </section>
+    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-3xl font-semibold tracking-tight text-slate-900" data-testid={testId}>
+        {value.toLocaleString('en-GB')}
+      </p>
+      {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
+    </div>
+  );
+}
+
+export default async function AdminOverviewPage() {
+  const staff = await requireStaffPage(ADMIN_ONLY, '/admin');
+  const overview = usageOverview();
+  return (
+    <>
+      <PageHeader title="Overview" description={`Signed in as ${staff.email}. Usage across all products, last ${OVERVIEW_DAYS} days.`} />
+      <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
+        <Stat label="Seats in use" value={overview.seats.active} note={`${overview.seats.lapsed} of them lapsed (lease and grace ended)`} testId="stat-seats-in-use" />
+        <Stat label="Active licenses" value={overview.licenses.active} note={`${overview.licenses.suspended} suspended`} testId="stat-active-licenses" />
+        <Stat label={`Activations, ${OVERVIEW_DAYS} days`} value={overview.totals.activations} testId="stat-activations" />
+        <Stat label={`Deactivations, ${OVERVIEW_DAYS} days`} value={overview.totals.deactivations} testId="stat-deactivations" />
+      </div>
+      <Card title="Activations and deactivations per day" className="mt-6">
+        <ActivityChart series={overview.series} />
+      </Card>
+      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Licenses expiring in the next {NEAR_EXPIRY_DAYS} days</h2>
+      <Table
+        head={['Customer', 'Product · plan', 'Expires', '']}
+        testId="near-expiry"
+        empty={overview.nearExpiry.length === 0 ? <EmptyRow text={`No active license expires in the next ${NEAR_EXPIRY_DAYS} days.`} /> : undefined}
+      >
+        {overview.nearExpiry.map(({ license, plan, product }) => (
+          <tr key={license.id}>
+            <td className={cellClass}>
+              <div className="font-medium text-slate-900">{license.customerName || '—'}</div>
+              <div className="text-xs text-slate-500">{license.customerEmail}</div>
+            </td>
+            <td className={cellClass}>
+              {product.name} · {plan.name}
+            </td>
+            <td className={cellClass}>{formatDate(license.expiresAt)}</td>
+            <td className={`${cellClass} text-right`}>
+              <Link href={`/admin/licenses/${license.id}`} className="text-indigo-600 hover:underline">
+                Open
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </>
   );
 }

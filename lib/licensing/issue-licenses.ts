@@ -15,11 +15,11 @@ export const LICENSE_KEY_CONTEXT = 'licenses.key';
 
 export const issueLicensesInput = z.object({
   planId: z.string().min(1, 'Choose a plan.'),
-  count: z.number().int().min(1, 'Issue at least 1 license.').max(1000, 'Issue at most 1,000 licenses at once.').default(1),
+  count: z.number({ error: 'Enter how many licenses to issue.' }).int('Enter a whole number.').min(1, 'Issue at least 1 license.').max(1000, 'Issue at most 1,000 licenses at once.').default(1),
   customerName: z.string().trim().max(200).default(''),
   // Trim before checking: a pasted address often carries a space.
   customerEmail: z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email('Enter a valid email address, or leave it empty.')])).default(''),
-  expiresAt: z.date().nullable().default(null),
+  expiresAt: z.date({ error: 'Choose a valid date, or leave it empty for no expiry.' }).nullable().default(null),
 });
 export type IssueLicensesInput = z.input<typeof issueLicensesInput>;
 

@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from '@/app/admin/licenses/actions';
+import { formatDate, formatDateTime } from '@/components/admin/format';
+import { LicenseActions } from '@/components/admin/license-actions';
+import { Card, PageHeader } from '@/components/admin/page-header';
+import { StatusBadge } from '@/components/admin/status-badge';
+import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { listLicenseFilesOfLicense, listSeatsForLicensePage } from '@/db/queries/license-detail';
+import { findLicenseById } from '@/db/queries/licenses';
+import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { formatDuration } from '@/lib/licensing/durations';
+import { dateInputValue } from '@/lib/licensing/license-form';
+import { maskLicenseKey } from '@/lib/licensing/license-key';
+
+export const metadata: Metadata = { title: 'License' };
+
+function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+export default async function LicensePage({ params }: { params: Promise<{ licenseId: string }> }) {
+  const { licenseId } = await params;
+  await requireStaffPage(ADMIN_ONLY, `/admin/licenses/${licenseId}`);
+  const found = findLicenseById(licenseId);
+  if (!found) notFound();
+  const { license, plan, product } = found;
+  const seats = listSeatsForLicensePage(license.id);
+  const files = listLicenseFilesOfLicense(license.id);
+  const now = Date.now();
+  const activeSeats = seats.filter((s) => s.status === 'active').length;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/licenses" className="text-indigo-600 hover:underline">
+          ← Licenses
+        </Link>
+      </p>
+      <PageHeader
+        title={license.customerName || license.customerEmail || 'License'}
+        description={<span className="font-mono">{maskLicenseKey(license.keyPrefix, license.keySuffix)}</span>}
+        actions={<StatusBadge status={license.status} testId="license-status" />}
+      />
+      {license.status === 'suspended' && (
+        <p className="mb-4 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="suspended-reason">
+          Suspended: {license.suspendedReason}
+        </p>
+      )}
+      <Card>
+        <dl className="grid grid-cols-2 gap-5 md:grid-cols-4">
+          <Fact label="Product · plan">
+            <Link href={`/admin/plans/${plan.id}`} className="text-indigo-700 hover:underline">
+              {product.name} · {plan.name}
+            </Link>
+          </Fact>
+          <Fact label="Customer">
+            {license.customerName || '—'}
+            <span className="block text-xs text-slate-500">{license.customerEmail}</span>
+          </Fact>
+          <Fact label="Expires" testId="license-expiry">
+            {formatDate(license.expiresAt, 'never')}
+          </Fact>
+          <Fact label="Seats in use" testId="license-seats">
+            {activeSeats} of {plan.seatLimit}
+          </Fact>
+          <Fact label="Lease terms">
+            {formatDuration(plan.offlineTtlSeconds)} offline + {formatDuration(plan.graceSeconds)} grace
+          </Fact>
+          <Fact label="Issued">{formatDateTime(license.createdAt)}</Fact>
+          <Fact label="Audit trail">
+            <Link href={`/admin/audit?license=${license.id}`} className="text-indigo-700 hover:underline">
+              All changes
+            </Link>
+          </Fact>
+        </dl>
+      </Card>
+      <Card title="Change this license" className="mt-6">
+        <LicenseActions
+          licenseId={license.id}
+          status={license.status}
+          expiresOn={dateInputValue(license.expiresAt)}
+          suspend={suspendLicenseAction}
+          reinstate={reinstateLicenseAction}
+          changeExpiry={changeExpiryAction}
+        />
+      </Card>
+      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Seats</h2>
+      <Table head={['Device', 'Activated', 'Lease ends', 'Grace ends', 'Status']} testId="seat-table" empty={seats.length === 0 ? <EmptyRow text="No machine has activated this license yet." /> : undefined}>
+        {seats.map((seat) => {
+          const lapsed = seat.status === 'active' && seat.graceEndsAt.getTime() <= now;
+          return (
+            <tr key={seat.id}>
+              <td className={cellClass}>
+                <div className="text-slate-900">{seat.hostname || 'unnamed device'}</div>
+                <div className="text-xs text-slate-500">
+                  {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}
+                  <span className="ml-1 font-mono">{seat.fingerprint.slice(0, 12)}…</span>
+                </div>
+              </td>
+              <td className={cellClass}>{formatDateTime(seat.activatedAt)}</td>
+              <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
+              <td className={cellClass}>{formatDateTime(seat.graceEndsAt)}</td>
+              <td className={cellClass}>
+                <StatusBadge status={lapsed ? 'lapsed' : seat.status} />
+                {seat.releaseReason && <div className="mt-1 text-xs text-slate-500">{seat.releaseReason}</div>}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Issued license files</h2>
+      <Table head={['Issued', 'Kind', 'Lease ends', 'Grace', 'Signing key', 'By']} testId="file-table" empty={files.length === 0 ? <EmptyRow text="No license file has been issued yet." /> : undefined}>
+        {files.map((file) => (
+          <tr key={file.id}>
+            <td className={cellClass}>{formatDateTime(file.issuedAt)}</td>
+            <td className={cellClass}>{file.kind}</td>
+            <td className={cellClass}>{formatDateTime(file.leaseEndsAt)}</td>
+            <td className={cellClass}>{formatDuration(file.graceSeconds)}</td>
+            <td className={`${cellClass} font-mono text-xs`}>{file.kid}</td>
+            <td className={cellClass}>{file.issuedBy}</td>
+          </tr>
+        ))}
+      </Table>
+    </>
+  );
+}

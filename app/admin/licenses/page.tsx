@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatDate } from '@/components/admin/format';
+import { inputClass } from '@/components/admin/form-controls';
+import { PageHeader } from '@/components/admin/page-header';
+import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';
+import { StatusBadge } from '@/components/admin/status-badge';
+import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { countLicenses, listLicensesPage } from '@/db/queries/license-list';
+import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { maskLicenseKey } from '@/lib/licensing/license-key';
+import { parseLicenseQuery } from '@/lib/licensing/license-search';
+
+export const metadata: Metadata = { title: 'Licenses' };
+
+type Search = { q?: string; status?: string; page?: string };
+
+export default async function LicensesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireStaffPage(ADMIN_ONLY, '/admin/licenses');
+  const { q = '', status = '', page: pageParam } = await searchParams;
+  const page = pageNumber(pageParam);
+  const filter = parseLicenseQuery(q, status);
+  const total = countLicenses(filter);
+  const rows = listLicensesPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const now = Date.now();
+  const issue = (
+    <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
+      Issue licenses
+    </Link>
+  );
+  return (
+    <>
+      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), or the customer's name or email." actions={issue} />
+      <form className="mb-4 flex flex-wrap gap-2" role="search" data-testid="license-search">
+        <input name="q" defaultValue={q} placeholder="Key, key part, customer name or email" aria-label="Search licenses" className={`${inputClass} max-w-md flex-1`} />
+        <select name="status" defaultValue={status} aria-label="Status" className={`${inputClass} w-40`}>
+          <option value="">Any status</option>
+          <option value="active">Active</option>
+          <option value="suspended">Suspended</option>
+        </select>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
+          Search
+        </button>
+      </form>
+      <Table
+        head={['Key', 'Customer', 'Product · plan', 'Seats', 'Expires', 'Status']}
+        testId="license-table"
+        empty={rows.length === 0 ? <EmptyRow text={q || status ? 'No license matches this search.' : 'No licenses yet.'} /> : undefined}
+      >
+        {rows.map(({ license, plan, product, activeSeats }) => {
+          const expired = license.expiresAt && license.expiresAt.getTime() <= now;
+          return (
+            <tr key={license.id} className="hover:bg-slate-50" data-testid="license-row">
+              <td className={cellClass}>
+                <Link href={`/admin/licenses/${license.id}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                  {maskLicenseKey(license.keyPrefix, license.keySuffix)}
+                </Link>
+              </td>
+              <td className={cellClass}>
+                <div className="text-slate-900">{license.customerName || '—'}</div>
+                <div className="text-xs text-slate-500">{license.customerEmail}</div>
+              </td>
+              <td className={cellClass}>
+                {product.name} · {plan.name}
+              </td>
+              <td className={cellClass}>
+                {activeSeats} / {plan.seatLimit}
+              </td>
+              <td className={cellClass}>{formatDate(license.expiresAt, 'never')}</td>
+              <td className={cellClass}>
+                <StatusBadge status={expired ? 'expired' : license.status} />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      <Pagination basePath="/admin/licenses" params={{ q, status }} page={page} total={total} />
+    </>
+  );
+}

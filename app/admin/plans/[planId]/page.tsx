@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { updatePlanAction } from '@/app/admin/products/actions';
+import { Card, PageHeader } from '@/components/admin/page-header';
+import { PlanForm } from '@/components/admin/plan-form';
+import { findPlanById, findProductById } from '@/db/queries/catalog';
+import { countLicenses } from '@/db/queries/license-list';
+import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+
+export const metadata: Metadata = { title: 'Plan' };
+
+export default async function PlanPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { planId } = await params;
+  await requireStaffPage(ADMIN_ONLY, `/admin/plans/${planId}`);
+  const plan = findPlanById(planId);
+  const product = plan && findProductById(plan.productId);
+  if (!plan || !product) notFound();
+  const { created } = await searchParams;
+  const licenses = countLicenses({ planId: plan.id });
+  const issue = (
+    <Link href={`/admin/licenses/new?plan=${plan.id}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-for-plan">
+      Issue licenses
+    </Link>
+  );
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/products/${product.id}`} className="text-indigo-600 hover:underline">
+          ← {product.name}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${product.name} · ${plan.name}`}
+        description={
+          <>
+            Slug <span className="font-mono">{plan.slug}</span> · {licenses} {licenses === 1 ? 'license' : 'licenses'} issued on this plan.
+          </>
+        }
+        actions={issue}
+      />
+      {created && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="plan-created">
+          Plan created. You can issue licenses for it now.
+        </p>
+      )}
+      <Card>
+        <PlanForm action={updatePlanAction} hidden={{ planId: plan.id }} values={plan} isNew={false} />
+      </Card>
+    </>
+  );
+}

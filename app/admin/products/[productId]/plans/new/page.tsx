@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { createPlanAction } from '@/app/admin/products/actions';
+import { Card, PageHeader } from '@/components/admin/page-header';
+import { PlanForm } from '@/components/admin/plan-form';
+import { findProductById } from '@/db/queries/catalog';
+import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { DAY } from '@/lib/licensing/durations';
+
+export const metadata: Metadata = { title: 'New plan' };
+
+/** Defaults modelled on a common consumer tier: a month offline, a week of grace, two machines. */
+const DEFAULTS = {
+  name: '',
+  offlineTtlSeconds: 30 * DAY,
+  graceSeconds: 7 * DAY,
+  seatLimit: 2,
+  maxRequestedDurationSeconds: null,
+  features: [],
+  encryptLicenseFiles: true,
+  reclaimLapsedSeats: true,
+};
+
+export default async function NewPlanPage({ params }: { params: Promise<{ productId: string }> }) {
+  const { productId } = await params;
+  await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}/plans/new`);
+  const product = findProductById(productId);
+  if (!product) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/admin/products/${product.id}`} className="text-indigo-600 hover:underline">
+          ← {product.name}
+        </Link>
+      </p>
+      <PageHeader title={`New plan for ${product.name}`} />
+      <Card>
+        <PlanForm action={createPlanAction} hidden={{ productId: product.id }} values={DEFAULTS} isNew />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { USER_ROLES } from '@/db/schema';
+import { ADMIN_ONLY, staffAction } from '@/lib/auth/staff';
+import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled } from '@/lib/auth/users-admin';
+
+const text = z.string().default('');
+
+export const createUserAction = staffAction(ADMIN_ONLY, z.object({ email: text, name: text, role: text }), async (input, { actor }) => {
+  const result = await createStaffUser({ ...input, role: input.role as (typeof USER_ROLES)[number] }, actor);
+  if (result.ok) revalidatePath('/admin/users');
+  return result.ok ? { ...result, message: `User ${result.email} created.` } : result;
+});
+
+export const changeRoleAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), role: z.enum(USER_ROLES) }), (input, { actor }) => {
+  const result = changeUserRole(input.userId, input.role, actor);
+  if (result.ok) revalidatePath('/admin/users');
+  return result.ok ? { ...result, message: `Role changed to ${input.role}.` } : result;
+});
+
+export const setDisabledAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), disabled: z.enum(['true', 'false']) }), (input, { actor }) => {
+  const disabled = input.disabled === 'true';
+  const result = setUserDisabled(input.userId, disabled, actor);
+  if (result.ok) revalidatePath('/admin/users');
+  return result.ok ? { ...result, message: disabled ? 'User disabled: their session ends on their next request.' : 'User enabled.' } : result;
+});
+
+export const resetPasswordAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string() }), async (input, { actor }) => {
+  const result = await resetUserPassword(input.userId, actor);
+  if (result.ok) revalidatePath('/admin/users');
+  return result;
+});

@@ -19,11 +19,11 @@ function Details({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details);
   if (entries.length === 0) return <span className="text-slate-400">—</span>;
   return (
-    <dl className="space-y-0.5 text-xs">
+    <dl className="space-y-0.5 text-xs leading-snug">
       {entries.map(([key, value]) => (
-        <div key={key} className="flex gap-1">
-          <dt className="text-slate-500">{key}:</dt>
-          <dd className="font-mono break-all text-slate-700">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+        <div key={key} className="break-words">
+          <dt className="inline text-slate-500">{key}: </dt>
+          <dd className="inline font-mono text-slate-700">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
         </div>
       ))}
     </dl>
@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="block font-mono text-xs">{event.targetId?.slice(0, 12)}</span>
               )}
             </td>
-            <td className={`${cellClass} max-w-sm`}>
+            <td className={`${cellClass} min-w-64 max-w-md`}>
               <Details details={event.details} />
             </td>
             <td className={`${cellClass} font-mono text-xs`}>{event.ip || '—'}</td>

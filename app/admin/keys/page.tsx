@@ -33,13 +33,13 @@ export default async function SigningKeysPage() {
       <Table head={['Key id (kid)', 'Status', 'Created', 'Files signed', 'Still valid', '']} testId="key-table">
         {keys.map((key) => (
           <tr key={key.kid} data-testid={`key-row-${key.kid}`} data-status={key.status}>
-            <td className={`${cellClass} font-mono text-xs`}>{key.kid}</td>
+            <td className={`${cellClass} font-mono text-xs break-all`}>{key.kid}</td>
             <td className={cellClass}>
               <StatusBadge status={key.status} />
               {key.retiredAt && <div className="mt-1 text-xs text-slate-500">retired {formatDateTime(key.retiredAt)}</div>}
               {key.revokedAt && <div className="mt-1 text-xs text-slate-500">revoked {formatDateTime(key.revokedAt)}</div>}
             </td>
-            <td className={cellClass}>{formatDateTime(key.createdAt)}</td>
+            <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(key.createdAt)}</td>
             <td className={cellClass}>{key.signed}</td>
             <td className={cellClass} data-testid="still-valid">
               {key.stillValid}

@@ -36,8 +36,8 @@ export default async function UsersPage() {
                 <StatusBadge status={user.disabledAt ? 'disabled' : 'enabled'} testId="user-status" />
                 {locked && <div className="mt-1 text-xs text-amber-700">locked after failed sign-ins</div>}
               </td>
-              <td className={cellClass}>{formatDateTime(user.lastLoginAt, 'never')}</td>
-              <td className={`${cellClass} w-[26rem]`}>
+              <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(user.lastLoginAt, 'never')}</td>
+              <td className={cellClass}>
                 <UserRowActions
                   user={{ id: user.id, email: user.email, role: user.role, disabled: Boolean(user.disabledAt) }}
                   isSelf={user.id === staff.id}

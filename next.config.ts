@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   experimental: {
+    // forbidden() answers a signed-in user without the role with a real 403 page.
+    authInterrupts: true,
     serverActions: {
       // Artifacts are capped at 64 KiB (lib/protocol MAX_ARTIFACT_BYTES); the rest is form overhead.
       bodySizeLimit: '256kb',

@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
 // The list is shared with scripts/test.mjs so both start Chromium the same way.
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { TEST_ADMIN } from './e2e/fixtures/credentials';
 
 const port = Number(process.env.GATEPASS_TEST_PORT || 3100);
-const dataDir = process.env.GATEPASS_TEST_DATA_DIR || '.gatepass-test/data';
+const dataDir = process.env.GATEPASS_TEST_DATA_DIR || `${process.cwd()}/.gatepass-test/data`;
+// e2e fixtures open the server's database: point them (and every worker) at it.
+process.env.GATEPASS_DATA_DIR = dataDir;
+delete process.env.GATEPASS_MASTER_KEY;
 // Auth.js refuses 127.0.0.1 here: every URL uses localhost.
 export const baseURL = `http://localhost:${port}`;
 
@@ -36,8 +40,8 @@ export default defineConfig({
       GATEPASS_SKIP_BUILD: process.env.GATEPASS_SKIP_BUILD ?? '1',
       PORT: String(port),
       GATEPASS_DATA_DIR: dataDir,
-      GATEPASS_ADMIN_EMAIL: 'admin@gatepass.test',
-      GATEPASS_ADMIN_PASSWORD: 'correct horse battery staple',
+      GATEPASS_ADMIN_EMAIL: TEST_ADMIN.email,
+      GATEPASS_ADMIN_PASSWORD: TEST_ADMIN.password,
       GATEPASS_PUBLIC_URL: baseURL,
       GATEPASS_RATE_LIMIT_PER_MINUTE: process.env.GATEPASS_RATE_LIMIT_PER_MINUTE ?? '100000',
     },

@@ -45,9 +45,6 @@ if (process.env.GATEPASS_SKIP_BUILD !== '1' && !buildIsCurrent()) {
 
 run(['--conditions=react-server', '--import', 'tsx', 'scripts/bootstrap.ts'], 'Preparing the instance');
 
-const server = spawn(process.execPath, [nextBin, 'start', '--port', port, ...(process.env.GATEPASS_HOST ? ['--hostname', process.env.GATEPASS_HOST] : [])], {
-  stdio: 'inherit',
-  env: process.env,
-});
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: { ...process.env, PORT: port, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

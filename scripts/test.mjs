@@ -86,6 +86,8 @@ if (only !== 'unit') {
     e2eOk = step('browser tests (Playwright in Chromium)', process.execPath, [bin('@playwright/test', 'cli.js'), 'test'], {
       ...process.env,
       GATEPASS_CHROMIUM: chromium,
+      // Fixtures call the domain code (which imports `server-only`) against the server's database.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--conditions=react-server'].filter(Boolean).join(' '),
       GATEPASS_TEST_PORT: port,
       GATEPASS_TEST_DATA_DIR: dataDir,
       GATEPASS_TEST_REPORT: path.join(reportDir, 'playwright.json'),

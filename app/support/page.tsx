@@ -1,5 +1,11 @@
-import { SignInPrompt } from '@/components/sign-in-prompt';
+import { requireStaffPage, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
 
-export default function SupportPage() {
-  return <SignInPrompt area="Support console" />;
+export default async function SupportPage() {
+  const staff = await requireStaffPage(SUPPORT_OR_ADMIN, '/support');
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold tracking-tight">Support console</h1>
+      <p className="mt-2 text-slate-600">Signed in as {staff.email}.</p>
+    </section>
+  );
 }

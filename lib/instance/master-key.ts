@@ -83,3 +83,11 @@ export function sealSecret(plaintext: string, context: string): string {
 export function unsealSecret(sealed: string, context: string): string {
   return unseal(sealed, masterKey(), context);
 }
+
+/**
+ * A secret for another purpose (e.g. the session cookie key), derived from the master
+ * key with HKDF-SHA256 (RFC 5869) so the instance needs no second secret file.
+ */
+export function deriveSecret(purpose: string): string {
+  return Buffer.from(crypto.hkdfSync('sha256', masterKey(), Buffer.alloc(0), `gatepass/${purpose}`, 32)).toString('base64url');
+}

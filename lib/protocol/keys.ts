@@ -7,6 +7,7 @@
  * check that a `kid` matches its key (docs/PROTOCOL.md "Keys").
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import { x25519PublicJwkSchema } from './internal/schemas';
 import type { JWK, KeyPairJwk } from './types';
 
 /** JWK members that only a private key has (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2). */
@@ -97,4 +98,15 @@ export function publicJwks(keys: Array<{ kid: string; publicJwk: JWK }>): JSONWe
   return {
     keys: keys.map(({ kid, publicJwk }) => ({ ...toPublicJwk(publicJwk), kid }) as JSONWebKeySet['keys'][number]),
   };
+}
+
+/**
+ * The portal's encryption key in a JWKS: the first X25519 public key with a
+ * `kid` and `use: "enc"` (RFC 7517 §4.2). The portal publishes one current key.
+ *
+ * @example
+ * const portalEncryptionJwk = findPortalEncryptionKey(EMBEDDED_JWKS);
+ */
+export function findPortalEncryptionKey(jwks: JSONWebKeySet): JWK | undefined {
+  return jwks.keys.find((k) => k.use === 'enc' && x25519PublicJwkSchema.safeParse(k).success);
 }

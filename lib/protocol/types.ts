@@ -3,9 +3,9 @@
  * docs/PROTOCOL.md). These types are the contract between the client SDK, the
  * portal and any third-party implementation: change them only with the docs.
  */
-import type { JWK } from 'jose';
+import type { JSONWebKeySet, JWK } from 'jose';
 
-export type { JWK };
+export type { JSONWebKeySet, JWK };
 
 /** The kinds of armored artifact; the `typ` header names each one. */
 export type ArtifactKind = 'request' | 'license' | 'deactivation';

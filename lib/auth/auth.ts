@@ -1,0 +1,70 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { findUserById } from '@/db/queries/users';
+import type { UserRole } from '@/db/schema';
+import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
+import { clientAddress } from '@/lib/auth/client-address';
+import { deriveSecret } from '@/lib/instance/master-key';
+
+/** Carries why a sign-in failed to the login action (the code, never the detail, reaches the URL). */
+class SignInRefused extends CredentialsSignin {
+  constructor(failure: SignInFailure) {
+    super();
+    this.code = failure;
+  }
+}
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function config(): NextAuthConfig {
+  return {
+    // Gatepass is self-hosted behind whatever host name the vendor gives it.
+    trustHost: true,
+    // Derived lazily from the master key: no extra secret to configure (AUTH_SECRET overrides).
+    secret: process.env.AUTH_SECRET || deriveSecret('auth-session'),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/login' },
+    logger: {
+      // A refused sign-in is an expected outcome (and audited when it locks); keep it out of the error log.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error('[auth]', error);
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) throw new SignInRefused('invalid');
+          const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+          if (!result.ok) throw new SignInRefused(result.failure);
+          return { id: result.user.id, email: result.user.email, name: result.user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      // Runs on every auth() call: the cookie only names the user; role and status are
+      // read from the database each time, so disabling a user or changing a role takes
+      // effect on their next request.
+      async jwt({ token, user }) {
+        const id = user?.id ?? token.sub;
+        const row = id ? findUserById(id) : undefined;
+        if (!row || row.disabledAt) return null;
+        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role };
+      },
+      async session({ session, token }) {
+        return {
+          ...session,
+          user: { ...session.user, id: token.sub!, email: token.email as string, name: token.name as string, role: token.role as UserRole },
+        };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

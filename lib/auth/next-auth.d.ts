@@ -1,0 +1,7 @@
+import type { UserRole } from '@/db/schema';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name: string; role: UserRole };
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * `gatepass` command line (docs/PROTOCOL.md "CLI"): the SDK for shell scripts,
+ * support and tests. bin/gatepass.mjs only loads this file and calls main().
+ *
+ * Exit codes: 0 success (for `status`: valid, expiring or grace), 1 error,
+ * 2 usage error, 3 `status` found no usable license (expired, invalid,
+ * clock-tampered, not activated).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isProtocolError, type JSONWebKeySet, type UsageCounters } from '../protocol';
+import { createGatepassClient } from './client';
+import { parseDuration } from './duration';
+import { SdkError } from './errors';
+import { machineFingerprint } from './fingerprint';
+import type { LicenseCheck } from './license-check';
+import { defaultStateDir, StateStore } from './state-store';
+
+export const USAGE = `Usage: gatepass <command> [options]
+
+Commands:
+  request --license-key KEY [--duration 30d] [--out FILE]   write an activation request
+  install FILE                                              verify and install a license file
+  status [--json]                                           check the installed license offline
+  deactivate [--usage name=n ...] [--out FILE]              write a deactivation file, remove the license
+  fingerprint                                               print this machine's fingerprint
+
+Options:
+  --product SLUG     product slug (remembered in the state directory)
+  --state DIR        state directory; each directory acts as a separate machine
+  --jwks URL|FILE    trusted keys; a URL is fetched only by request/install and cached
+  --fingerprint FP   use this fingerprint instead of the machine's (remembered)
+  -h, --help         show this help
+
+Exit codes: 0 ok, 1 error, 2 usage error, 3 status: no usable license.
+`;
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  fetch: typeof fetch;
+}
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  'license-key': { type: 'string' },
+  product: { type: 'string' },
+  duration: { type: 'string' },
+  out: { type: 'string' },
+  state: { type: 'string' },
+  jwks: { type: 'string' },
+  fingerprint: { type: 'string' },
+  usage: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Settings remembered in `<state>/cli.json` so later commands need fewer options. */
+interface CliConfig {
+  product?: string;
+  fingerprint?: string;
+}
+
+const CONFIG_FILE = 'cli.json';
+const JWKS_CACHE = 'jwks.json';
+
+function parseUsage(pairs: string[] = []): UsageCounters | undefined {
+  if (pairs.length === 0) return undefined;
+  const usage: UsageCounters = {};
+  for (const pair of pairs) {
+    const match = /^([^=]+)=(-?\d+(?:\.\d+)?)$/.exec(pair);
+    if (!match) throw new UsageError(`--usage expects name=number, got "${pair}"`);
+    usage[match[1]!] = Number(match[2]);
+  }
+  return usage;
+}
+
+async function loadJwks(
+  source: string | undefined,
+  store: StateStore,
+  mayFetch: boolean,
+  io: CliIo,
+): Promise<JSONWebKeySet> {
+  let text: string | null;
+  if (source && /^https?:\/\//i.test(source)) {
+    // Trusted keys are never fetched at check time (DESIGN.md "Offline checks").
+    if (!mayFetch) text = await store.read(JWKS_CACHE);
+    else {
+      const response = await io.fetch(source).catch((error: unknown) => {
+        throw new SdkError('ERR_PORTAL_UNREACHABLE', {}, { cause: error });
+      });
+      if (!response.ok) throw new SdkError('ERR_PORTAL_RESPONSE_INVALID', { httpStatus: response.status });
+      text = await response.text();
+    }
+  } else if (source) {
+    text = await readFile(source, 'utf8').catch(() => {
+      throw new UsageError(`cannot read the JWKS file ${source}`);
+    });
+  } else {
+    text = await store.read(JWKS_CACHE);
+  }
+  if (!text) throw new UsageError('no trusted keys yet: pass --jwks URL|FILE (once per state directory)');
+  let jwks: JSONWebKeySet;
+  try {
+    jwks = JSON.parse(text) as JSONWebKeySet;
+    if (!Array.isArray(jwks.keys)) throw new Error('no keys');
+  } catch {
+    throw new UsageError('the JWKS is not a JSON Web Key Set ({ "keys": [...] })');
+  }
+  if (source) await store.write(JWKS_CACHE, JSON.stringify(jwks, null, 2), 0o644);
+  return jwks;
+}
+
+function describe(check: LicenseCheck): string {
+  const lines = [`status: ${check.status}`];
+  if (check.claims) {
+    lines.push(`product: ${check.claims.product} (plan ${check.claims.plan})`, `license: ${check.claims.license_id}, seat ${check.claims.seat_id}`);
+    lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
+    lines.push(`features: ${check.features.join(', ') || '(none)'}`);
+  }
+  if (check.message) lines.push(check.message);
+  return `${lines.join('\n')}\n`;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.stdout(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint'];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (rest.length > (command === 'install' ? 1 : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
+
+  const explicitState = values.state || io.env.GATEPASS_STATE_DIR || undefined;
+  const product0 = values.product || io.env.GATEPASS_PRODUCT || undefined;
+  if (!explicitState && !product0) throw new UsageError('--product is required (or --state DIR of an earlier request)');
+  const stateDir = resolve(explicitState ?? defaultStateDir(product0!, io.env));
+  const store = new StateStore(stateDir);
+  const saved = JSON.parse((await store.read(CONFIG_FILE)) ?? '{}') as CliConfig;
+  const product = product0 ?? saved.product;
+  if (!product) throw new UsageError('--product is required');
+  const pinned = values.fingerprint ?? saved.fingerprint;
+  if ((command === 'request' || command === 'install') && (values.product || values.fingerprint)) {
+    await store.write(CONFIG_FILE, JSON.stringify({ ...saved, product, ...(pinned ? { fingerprint: pinned } : {}) }, null, 2), 0o644);
+  }
+  // An explicit state directory is a separate simulated machine: mix it into the fingerprint.
+  const fingerprint = pinned ?? (await machineFingerprint(product, { env: io.env, namespace: explicitState ? stateDir : undefined }));
+
+  if (command === 'fingerprint') {
+    io.stdout(`${fingerprint}\n`);
+    return 0;
+  }
+  const mayFetch = command === 'request' || command === 'install';
+  const jwks = await loadJwks(values.jwks, store, mayFetch, io);
+  const client = createGatepassClient({ product, jwks, stateDir, fingerprint });
+  const emit = async (text: string, what: string) => {
+    if (values.out) {
+      await writeFile(resolve(values.out), text);
+      io.stderr(`Wrote the ${what} to ${values.out}. Upload it at the activation portal.\n`);
+    } else io.stdout(text);
+  };
+
+  switch (command) {
+    case 'request': {
+      if (!values['license-key']) throw new UsageError('--license-key is required');
+      let requestedDuration: number | undefined;
+      if (values.duration) {
+        requestedDuration = parseDuration(values.duration) ?? undefined;
+        if (!requestedDuration) throw new UsageError(`--duration expects e.g. 30d, 12h or seconds, got "${values.duration}"`);
+      }
+      await emit(await client.createActivationRequest({ licenseKey: values['license-key'], requestedDuration }), 'activation request');
+      return 0;
+    }
+    case 'install': {
+      const file = rest[0];
+      if (!file) throw new UsageError('install needs the license FILE');
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new UsageError(`cannot read ${file}`);
+      });
+      io.stdout(describe(await client.installLicense(text)));
+      return 0;
+    }
+    case 'status': {
+      const check = await client.check();
+      if (values.json) {
+        const { claims, ...rest } = check;
+        io.stdout(`${JSON.stringify({ ...rest, license: claims ?? null }, null, 2)}\n`);
+      } else io.stdout(describe(check));
+      return check.ok ? 0 : 3;
+    }
+    default: {
+      await emit(await client.createDeactivation({ usage: parseUsage(values.usage) }), 'deactivation file');
+      return 0;
+    }
+  }
+}
+
+/**
+ * Runs the CLI and returns its exit code; expected failures print one line to stderr.
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const full: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    fetch,
+    ...io,
+  };
+  try {
+    return await run(argv, full);
+  } catch (error) {
+    const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof UsageError || parseError) {
+      full.stderr(`gatepass: ${(error as Error).message}. Run "gatepass --help".\n`);
+      return 2;
+    }
+    if (error instanceof SdkError || isProtocolError(error)) {
+      full.stderr(`gatepass: ${error.message}\n`);
+      return 1;
+    }
+    full.stderr(`gatepass: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,23 @@
+// The production HTTP server: Next.js behind a plain Node server that owns the
+// client-address header. Without a trusted proxy, whatever X-Forwarded-For a client
+// sends is replaced by the socket's address, so audit rows and rate limits cannot be
+// spoofed; with GATEPASS_TRUST_PROXY=1 the proxy's header is kept (it appends the peer).
+import http from 'node:http';
+import next from 'next';
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.GATEPASS_HOST || undefined;
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? 'localhost' });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  if (process.env.GATEPASS_TRUST_PROXY !== '1') req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`Gatepass is listening on http://localhost:${port}${hostname ? ` (bound to ${hostname})` : ''}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,10 +1,9 @@
 /**
- * The client address used for rate limits and audit rows. `next start` sets
- * X-Forwarded-For to the socket address only when the request has none, and a
- * reverse proxy (nginx `proxy_add_x_forwarded_for`, Caddy, Traefik) appends the
- * address it saw, so the rightmost entry is the one our nearest hop vouches for.
- * Without a proxy in front, a client can send its own header and pick that entry:
- * docs/API.md says to run Gatepass behind one (or on a private network).
+ * The client address used for rate limits and audit rows. `npm start` serves Next.js
+ * through scripts/server.mjs, which overwrites X-Forwarded-For with the socket address
+ * unless GATEPASS_TRUST_PROXY=1; behind a trusted proxy that appends the peer it saw
+ * (nginx `proxy_add_x_forwarded_for`, Caddy, Traefik), the rightmost entry is the one
+ * our nearest hop vouches for. Either way the rightmost entry is the address to use.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for');

@@ -1,4 +1,5 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -17,6 +18,11 @@ class SignInRefused extends CredentialsSignin {
 }
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** A short digest of the stored password hash: changes whenever the password does. */
+function credentialStamp(passwordHash: string): string {
+  return crypto.createHash('sha256').update(passwordHash).digest('base64url').slice(0, 22);
+}
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -50,12 +56,15 @@ function config(): NextAuthConfig {
     callbacks: {
       // Runs on every auth() call: the cookie only names the user; role and status are
       // read from the database each time, so disabling a user or changing a role takes
-      // effect on their next request.
+      // effect on their next request. The token also carries a stamp of the password
+      // hash, so a password reset ends every session opened with the old password.
       async jwt({ token, user }) {
         const id = user?.id ?? token.sub;
         const row = id ? findUserById(id) : undefined;
         if (!row || row.disabledAt) return null;
-        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role };
+        const stamp = credentialStamp(row.passwordHash);
+        if (!user && token.credential !== stamp) return null;
+        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role, credential: stamp };
       },
       async session({ session, token }) {
         return {

@@ -1,4 +1,5 @@
 import { formatDuration } from '@/lib/licensing/durations';
+import { leaseTerms } from '@/lib/licensing/lease-terms';
 
 export interface PlanLeasePolicy {
   offlineTtlSeconds: number;
@@ -13,13 +14,12 @@ export interface PlanLeasePreview {
 /**
  * What a plan means for a machine activated at `now` with no requested duration and
  * no license expiry: the lease ends after the offline TTL, then grace follows
- * (DESIGN.md "Lease end"). The portal's activation takes the earliest of more limits;
- * this is the plan's own part, shown while an admin edits it.
+ * (DESIGN.md "Lease end"). It asks the same `leaseTerms` that activation uses, with
+ * only the plan's limits, so the form and the signed files never disagree.
  */
 export function previewPlanLease(policy: PlanLeasePolicy, now: Date): PlanLeasePreview {
-  const start = Math.floor(now.getTime() / 1000);
-  const leaseEnd = start + policy.offlineTtlSeconds;
-  return { leaseEndsAt: new Date(leaseEnd * 1000), graceEndsAt: new Date((leaseEnd + policy.graceSeconds) * 1000) };
+  const { leaseEndsAt, graceEndsAt } = leaseTerms({ now, plan: { ...policy, maxRequestedDurationSeconds: null }, licenseExpiresAt: null });
+  return { leaseEndsAt, graceEndsAt };
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });

@@ -33,7 +33,7 @@ export default async function SigningKeysPage() {
       <Table head={['Key id (kid)', 'Status', 'Created', 'Files signed', 'Still valid', '']} testId="key-table">
         {keys.map((key) => (
           <tr key={key.kid} data-testid={`key-row-${key.kid}`} data-status={key.status}>
-            <td className={`${cellClass} font-mono text-xs break-all`}>{key.kid}</td>
+            <td className={`${cellClass} min-w-64 font-mono text-xs break-all`}>{key.kid}</td>
             <td className={cellClass}>
               <StatusBadge status={key.status} />
               {key.retiredAt && <div className="mt-1 text-xs text-slate-500">retired {formatDateTime(key.retiredAt)}</div>}

@@ -10,6 +10,7 @@ export const LICENSING_ERROR_STATUS = {
   ERR_ARTIFACT_MALFORMED: 400,
   ERR_ARTIFACT_KIND: 400,
   ERR_ARTIFACT_TOO_LARGE: 413,
+  ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   ERR_SIGNATURE_INVALID: 400,
   ERR_UNKNOWN_KEY: 400,
   ERR_DECRYPT_FAILED: 400,
@@ -34,6 +35,8 @@ export const LICENSING_ERROR_STATUS = {
   ERR_FORBIDDEN: 403,
   ERR_UNAUTHENTICATED: 401,
   ERR_RATE_LIMITED: 429,
+  // A bug on our side: logged, and answered with a generic sentence, never a stack trace.
+  ERR_INTERNAL: 500,
 } as const;
 
 export type LicensingErrorCode = keyof typeof LICENSING_ERROR_STATUS;

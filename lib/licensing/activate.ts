@@ -1,0 +1,143 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { writeTransaction, type Tx } from '@/db/client';
+import { findLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
+import { findUsedNonce, insertUsedNonce } from '@/db/queries/nonces';
+import { countActiveSeats, findActiveSeatByFingerprint, findOldestLapsedSeat, insertSeat, updateSeat } from '@/db/queries/seats';
+import type { Seat } from '@/db/schema';
+import { requestDecryptionKeys } from '@/lib/instance/keys';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fail, type Failure, type Result } from '@/lib/licensing/errors';
+import { prepareLicenseFile, recordLicenseFile, signDraft, type IssuedLicenseFile, type LicenseFileDraft } from '@/lib/licensing/issued-license-file';
+import { leaseTerms, type LeaseTerms } from '@/lib/licensing/lease-terms';
+import { hashLicenseKey } from '@/lib/licensing/license-key';
+import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
+import { requestMaxAgeSeconds } from '@/lib/licensing/portal-config';
+import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
+import { openActivationRequest, type ActivationRequestClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
+
+export interface ActivateInput {
+  /** The uploaded activation request, armored text or its bytes. */
+  requestText: string | Uint8Array;
+  actor: Actor;
+  now?: Date;
+}
+
+export interface Activation extends IssuedLicenseFile {
+  /** True when this machine already held a seat: the seat was reused and its lease renewed. */
+  refreshed: boolean;
+  /** The lapsed seat this activation took over, when the license had no free seat. */
+  reclaimedSeatId?: string;
+}
+
+type Opened = OpenedDeviceArtifact<ActivationRequestClaims>;
+
+/**
+ * Activates a machine from its activation request (DESIGN.md "The seat is consumed at
+ * activation"): opens and verifies the request, then in one write transaction finds the
+ * license, checks it, refuses a replayed nonce, and reuses this machine's seat, takes a
+ * free one, reclaims a lapsed one (when the plan allows) or refuses. The file is signed
+ * after the commit. A refusal writes nothing, so the same request works once a seat is free.
+ *
+ * @example
+ * const result = await activate({ requestText, actor: endUserActor('portal', ip) });
+ * if (result.ok) download(result.fileName, result.licenseFile);
+ */
+export async function activate({ requestText, actor, now = new Date() }: ActivateInput): Promise<Result<Activation>> {
+  let opened: Opened;
+  try {
+    opened = await openActivationRequest(requestText, { decryptionKeys: requestDecryptionKeys(), now, maxAgeSeconds: requestMaxAgeSeconds() });
+  } catch (error) {
+    return failureFromProtocolError(error);
+  }
+  const prepared = prepareLicenseFile();
+  const keyHash = hashLicenseKey(opened.claims.license_key);
+  const outcome = writeTransaction((tx) => {
+    const found = findLicenseByKeyHash(keyHash, tx);
+    if (!found) {
+      return fail('ERR_LICENSE_NOT_FOUND', 'No license matches the license key in this request. Check the key you entered in the application, then create a new request.');
+    }
+    const refusal = licenseUnusableFailure(found, now) ?? wrongProductFailure(found, opened.claims.product);
+    if (refusal) return refusal;
+    if (findUsedNonce(opened.claims.jti, tx)) {
+      return fail(
+        'ERR_REQUEST_REPLAYED',
+        'This activation request was already used. Create a new request in the application, or refresh this machine on the Refresh page.',
+      );
+    }
+    const terms = leaseTerms({ now, plan: found.plan, licenseExpiresAt: found.license.expiresAt, requestedDurationSeconds: opened.claims.requested_duration });
+    const seated = seatFor(tx, found, opened, terms, actor, now);
+    if (!seated.ok) return seated;
+    const { seat } = seated;
+    insertUsedNonce({ jti: opened.claims.jti, kind: 'request', seatId: seat.id, usedAt: now }, tx);
+    const kind = seated.refreshed ? 'refresh' : 'activation';
+    const draft: LicenseFileDraft = recordLicenseFile(tx, { prepared, kind, found, seat, terms, seatsUsed: countActiveSeats(found.license.id, tx), actor });
+    audit(
+      tx,
+      actor,
+      seated.refreshed ? 'seat.refresh' : 'seat.activate',
+      { type: 'seat', id: seat.id, licenseId: found.license.id },
+      { hostname: seat.hostname, file: prepared.jti, leaseEndsAt: terms.leaseEndsAt.toISOString(), via: 'activation request', ...(seated.reclaimedSeatId ? { reclaimedSeatId: seated.reclaimedSeatId } : {}) },
+      now,
+    );
+    return { ok: true as const, draft, refreshed: seated.refreshed, reclaimedSeatId: seated.reclaimedSeatId };
+  });
+  if (!outcome.ok) return outcome;
+  const issued = await signDraft(outcome.draft, prepared);
+  return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
+}
+
+function wrongProductFailure({ product }: LicenseWithPlan, requested: string) {
+  if (requested === product.slug) return null;
+  return fail(
+    'ERR_WRONG_PRODUCT',
+    `This license key is for ${product.name}, but the request comes from another product ("${requested}"). Enter the license key of that product in the application, then create a new request.`,
+  );
+}
+
+type Seated = { ok: true; seat: Seat; refreshed: boolean; reclaimedSeatId?: string } | Failure<'ERR_SEATS_EXHAUSTED'>;
+
+/** The seat rules, inside the activation transaction; the seat leaves with its new lease. */
+function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, deviceThumbprint }: Opened, terms: LeaseTerms, actor: Actor, now: Date): Seated {
+  const device = { hostname: claims.device?.hostname ?? '', os: claims.device?.os ?? '', appVersion: claims.device?.app_version ?? '' };
+  const lease = { lastIssuedAt: terms.issuedAt, leaseEndsAt: terms.leaseEndsAt, graceEndsAt: terms.graceEndsAt };
+  const existing = findActiveSeatByFingerprint(found.license.id, claims.fingerprint, tx);
+  if (existing) {
+    // Same machine again (DESIGN.md: idempotent, never a second seat). A reinstalled app
+    // has a new device key: the seat follows it, so the new install can deactivate.
+    const patch = { ...device, devicePublicJwk, deviceThumbprint, ...lease };
+    updateSeat(existing.id, patch, tx);
+    return { ok: true, seat: { ...existing, ...patch }, refreshed: true };
+  }
+  let reclaimedSeatId: string | undefined;
+  const limit = found.plan.seatLimit;
+  if (countActiveSeats(found.license.id, tx) >= limit) {
+    const lapsed = found.plan.reclaimLapsedSeats ? findOldestLapsedSeat(found.license.id, now, tx) : undefined;
+    if (!lapsed) {
+      return fail(
+        'ERR_SEATS_EXHAUSTED',
+        `All ${limit} ${limit === 1 ? 'seat' : 'seats'} of this license are in use. Deactivate the license on another machine, or ask support to release a lost one.`,
+      );
+    }
+    updateSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: 'lease and grace ended; seat taken by another machine', releasedBy: actor.label }, tx);
+    audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);
+    reclaimedSeatId = lapsed.id;
+  }
+  const seat: Seat = {
+    id: crypto.randomUUID(),
+    licenseId: found.license.id,
+    fingerprint: claims.fingerprint,
+    devicePublicJwk,
+    deviceThumbprint,
+    ...device,
+    status: 'active',
+    activatedAt: now,
+    ...lease,
+    releasedAt: null,
+    releaseReason: null,
+    releasedBy: null,
+  };
+  insertSeat(seat, tx);
+  return { ok: true, seat, refreshed: false, reclaimedSeatId };
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { writeTransaction } from '@/db/client';
+import { findLicenseById } from '@/db/queries/licenses';
+import { findUsedNonce, insertUsedNonce } from '@/db/queries/nonces';
+import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
+import { insertUsageRecord } from '@/db/queries/usage';
+import { requestDecryptionKeys } from '@/lib/instance/keys';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fail, type Result } from '@/lib/licensing/errors';
+import { formatDay } from '@/lib/licensing/license-usable';
+import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
+import { openDeactivation, type DeactivationClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
+
+export interface DeactivateInput {
+  /** The uploaded deactivation file, armored text or its bytes. */
+  deactivationText: string | Uint8Array;
+  actor: Actor;
+  now?: Date;
+}
+
+export interface Deactivation {
+  seatId: string;
+  licenseId: string;
+  product: { slug: string; name: string };
+  hostname: string;
+  /** True when the seat was already free: nothing changed. */
+  alreadyDeactivated: boolean;
+  /** One sentence for the person: what happened, or that nothing changed. */
+  message: string;
+  seatsUsed: number;
+  seatLimit: number;
+  seatsFree: number;
+}
+
+/**
+ * Frees a seat from the machine's deactivation file (DESIGN.md "Deactivation needs
+ * proof"): the file must be signed by the device key recorded at activation and name
+ * the seat's fingerprint. Usage counters are stored. Uploading a file for a seat that
+ * is already free changes nothing and says so. No age limit: a machine may stay
+ * offline long after it deactivated.
+ *
+ * @example
+ * const result = await deactivate({ deactivationText, actor: endUserActor('portal', ip) });
+ * if (result.ok) show(result.message); // "… 1 of 2 seats is now free."
+ */
+export async function deactivate({ deactivationText, actor, now = new Date() }: DeactivateInput): Promise<Result<Deactivation>> {
+  let opened: OpenedDeviceArtifact<DeactivationClaims>;
+  try {
+    opened = await openDeactivation(deactivationText, { decryptionKeys: requestDecryptionKeys(), now });
+  } catch (error) {
+    return failureFromProtocolError(error);
+  }
+  const { claims, deviceThumbprint } = opened;
+  return writeTransaction((tx) => {
+    const seat = findSeatById(claims.seat_id, tx);
+    const found = seat && findLicenseById(seat.licenseId, tx);
+    if (!seat || !found) {
+      return fail('ERR_SEAT_NOT_FOUND', 'No seat matches this deactivation file. Upload it to the portal the application is set up for, or ask support to release the seat.');
+    }
+    // Proof of possession: only the machine's own key may free its seat.
+    if (seat.deviceThumbprint !== deviceThumbprint || seat.fingerprint !== claims.fingerprint) {
+      return fail(
+        'ERR_DEVICE_MISMATCH',
+        'This deactivation file was not signed by the machine that holds the seat, so the seat stays taken. Create the file on that machine, or ask support to release the seat.',
+      );
+    }
+    const summary = (seatsUsed: number) => ({
+      seatId: seat.id,
+      licenseId: found.license.id,
+      product: { slug: found.product.slug, name: found.product.name },
+      hostname: seat.hostname,
+      seatsUsed,
+      seatLimit: found.plan.seatLimit,
+      seatsFree: Math.max(0, found.plan.seatLimit - seatsUsed),
+    });
+    if (seat.status !== 'active') {
+      const seatsUsed = countActiveSeats(found.license.id, tx);
+      const how = seat.status === 'deactivated' ? 'already deactivated' : 'already released by support';
+      const when = seat.releasedAt ? ` on ${formatDay(seat.releasedAt)}` : '';
+      return {
+        ok: true as const,
+        ...summary(seatsUsed),
+        alreadyDeactivated: true,
+        message: `This machine was ${how}${when}; nothing changed. ${freeSentence(summary(seatsUsed))}`,
+      };
+    }
+    if (findUsedNonce(claims.jti, tx)) {
+      return fail('ERR_REQUEST_REPLAYED', 'This deactivation file was already used. Create a new one in the application, or ask support to release the seat.');
+    }
+    updateSeat(seat.id, { status: 'deactivated', releasedAt: now, releaseReason: 'deactivated by the device', releasedBy: actor.label }, tx);
+    insertUsedNonce({ jti: claims.jti, kind: 'deactivation', seatId: seat.id, usedAt: now }, tx);
+    if (claims.usage) {
+      insertUsageRecord({ id: crypto.randomUUID(), seatId: seat.id, licenseId: found.license.id, counters: claims.usage, reportedAt: now }, tx);
+    }
+    audit(tx, actor, 'seat.deactivate', { type: 'seat', id: seat.id, licenseId: found.license.id }, { hostname: seat.hostname, usage: claims.usage ?? null }, now);
+    const after = summary(countActiveSeats(found.license.id, tx));
+    const device = seat.hostname ? `"${seat.hostname}"` : 'The machine';
+    return { ok: true as const, ...after, alreadyDeactivated: false, message: `${device} is deactivated and its seat is free. ${freeSentence(after)}` };
+  });
+}
+
+function freeSentence({ seatsFree, seatLimit }: { seatsFree: number; seatLimit: number }): string {
+  return `${seatsFree} of ${seatLimit} ${seatLimit === 1 ? 'seat is' : 'seats are'} now free.`;
+}

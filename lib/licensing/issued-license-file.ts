@@ -1,0 +1,133 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import type { Tx } from '@/db/client';
+import { insertLicenseFile } from '@/db/queries/license-files';
+import type { LicenseWithPlan } from '@/db/queries/licenses';
+import type { LicenseFileKind, Seat } from '@/db/schema';
+import { activeSigningKey } from '@/lib/instance/keys';
+import { unsealSecret } from '@/lib/instance/master-key';
+import type { Actor } from '@/lib/licensing/actor';
+import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
+import type { LeaseLimit, LeaseTerms } from '@/lib/licensing/lease-terms';
+import { signLicenseFile, type KeyPairJwk } from '@/lib/protocol';
+
+/** What every surface shows after a license file was issued (activation, refresh, re-issue). */
+export interface IssuedLicenseFile {
+  /** The armored license file to hand to the user. */
+  licenseFile: string;
+  /** A download name a person recognizes: `<product>-<device>.lic`. */
+  fileName: string;
+  /** The file's `jti`, as recorded in license_files. */
+  fileId: string;
+  kind: LicenseFileKind;
+  licenseId: string;
+  seatId: string;
+  product: { slug: string; name: string };
+  plan: { slug: string; name: string };
+  device: { hostname: string; os: string; appVersion: string };
+  issuedAt: Date;
+  leaseEndsAt: Date;
+  graceEndsAt: Date;
+  graceSeconds: number;
+  limitedBy: LeaseLimit;
+  seatsUsed: number;
+  seatLimit: number;
+}
+
+/** Chosen before the transaction: the file's id and the key that will sign it. */
+export interface PreparedLicenseFile {
+  jti: string;
+  signingKey: KeyPairJwk;
+}
+
+export function prepareLicenseFile(): PreparedLicenseFile {
+  return { jti: crypto.randomUUID(), signingKey: activeSigningKey() };
+}
+
+/** Everything the file needs, decided inside the transaction; signed after it commits. */
+export type LicenseFileDraft = Omit<IssuedLicenseFile, 'licenseFile' | 'fileName'> & {
+  fingerprint: string;
+  deviceThumbprint: string;
+  features: string[];
+  encrypted: boolean;
+  keyEncrypted: string;
+};
+
+/** Records the file in license_files (inside the caller's transaction) and returns its draft. */
+export function recordLicenseFile(
+  tx: Tx,
+  args: { prepared: PreparedLicenseFile; kind: LicenseFileKind; found: LicenseWithPlan; seat: Seat; terms: LeaseTerms; seatsUsed: number; actor: Actor },
+): LicenseFileDraft {
+  const { prepared, kind, found, seat, terms, seatsUsed, actor } = args;
+  insertLicenseFile(
+    {
+      id: prepared.jti,
+      seatId: seat.id,
+      licenseId: found.license.id,
+      kind,
+      kid: prepared.signingKey.kid,
+      encrypted: found.plan.encryptLicenseFiles,
+      issuedAt: terms.issuedAt,
+      leaseEndsAt: terms.leaseEndsAt,
+      graceSeconds: terms.graceSeconds,
+      issuedBy: actor.id ?? actor.label,
+    },
+    tx,
+  );
+  return {
+    fileId: prepared.jti,
+    kind,
+    licenseId: found.license.id,
+    seatId: seat.id,
+    product: { slug: found.product.slug, name: found.product.name },
+    plan: { slug: found.plan.slug, name: found.plan.name },
+    device: { hostname: seat.hostname, os: seat.os, appVersion: seat.appVersion },
+    issuedAt: terms.issuedAt,
+    leaseEndsAt: terms.leaseEndsAt,
+    graceEndsAt: terms.graceEndsAt,
+    graceSeconds: terms.graceSeconds,
+    limitedBy: terms.limitedBy,
+    seatsUsed,
+    seatLimit: found.plan.seatLimit,
+    fingerprint: seat.fingerprint,
+    deviceThumbprint: seat.deviceThumbprint,
+    features: found.plan.features,
+    encrypted: found.plan.encryptLicenseFiles,
+    keyEncrypted: found.license.keyEncrypted,
+  };
+}
+
+/** `acme-studio-build-box-7.lic`: product and device, safe on every file system. */
+export function licenseFileName(productSlug: string, hostname: string, seatId: string): string {
+  const device = hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${productSlug}-${device || `seat-${seatId.slice(0, 8)}`}.lic`;
+}
+
+/**
+ * Signs the recorded file. Encrypted files use the license key as printed
+ * (DESIGN.md "Fixed details": IKM = the license key as printed), read back from
+ * its sealed copy, so activation, refresh and re-issue all derive the same key.
+ */
+export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicenseFile): Promise<IssuedLicenseFile> {
+  const { fingerprint, deviceThumbprint, features, encrypted, keyEncrypted, ...shown } = draft;
+  const iat = Math.floor(draft.issuedAt.getTime() / 1000);
+  const licenseFile = await signLicenseFile({
+    claims: {
+      license_id: draft.licenseId,
+      seat_id: draft.seatId,
+      product: draft.product.slug,
+      plan: draft.plan.slug,
+      fingerprint,
+      device_thumbprint: deviceThumbprint,
+      features,
+      iat,
+      nbf: iat,
+      exp: Math.floor(draft.leaseEndsAt.getTime() / 1000),
+      grace: draft.graceSeconds,
+      jti: prepared.jti,
+    },
+    signingKey: prepared.signingKey,
+    encryptWith: encrypted ? { licenseKey: unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
+  });
+  return { ...shown, licenseFile, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
+}

@@ -1,15 +1,7 @@
 import 'server-only';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { seats, type Seat } from '@/db/schema';
-
-export function findSeatById(id: string, db: DbOrTx = getDb()): Seat | undefined {
-  return db.select().from(seats).where(eq(seats.id, id)).get();
-}
-
-export function countActiveSeats(licenseId: string, db: DbOrTx = getDb()): number {
-  return db.select({ n: count() }).from(seats).where(and(eq(seats.licenseId, licenseId), eq(seats.status, 'active'))).get()?.n ?? 0;
-}
+import { seats } from '@/db/schema';
 
 /**
  * Marks a seat released, only while it is still active; returns whether it changed.

@@ -2,12 +2,14 @@ import 'server-only';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { findLicenseById } from '@/db/queries/licenses';
-import { countActiveSeats, findSeatById, releaseActiveSeat } from '@/db/queries/seat-release';
+import { releaseActiveSeat } from '@/db/queries/seat-release';
+import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
 import { fieldErrorsOf } from '@/lib/licensing/catalog';
 import { fail, type Result } from '@/lib/licensing/errors';
+import { formatDay } from '@/lib/licensing/license-usable';
 
 export const releaseSeatInput = z.object({
   licenseId: z.string().min(1),
@@ -30,12 +32,8 @@ export interface ReleasedSeat {
   seatLimit: number;
 }
 
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 function alreadyFreeMessage(seat: Seat): string {
-  const when = seat.releasedAt ? ` on ${day(seat.releasedAt)}` : '';
+  const when = seat.releasedAt ? ` on ${formatDay(seat.releasedAt)}` : '';
   if (seat.status === 'deactivated') return `This seat was already deactivated by its machine${when}. Nothing was changed.`;
   const by = seat.releasedBy ? ` by ${seat.releasedBy}` : '';
   const why = seat.releaseReason ? ` (${seat.releaseReason})` : '';

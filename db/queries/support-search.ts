@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
 
@@ -27,7 +27,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function containsIgnoringCase(column: SQL | typeof licenses.customerName, value: string): SQL {
+function containsIgnoringCase(column: SQLWrapper, value: string): SQL {
   return sql`lower(${column}) LIKE ${`%${escapeLike(value.toLowerCase())}%`} ESCAPE '\\'`;
 }
 
@@ -42,7 +42,7 @@ function whereOf(criteria: LicenseSearchCriteria, db: DbOrTx): SQL | undefined {
         db
           .select({ one: sql`1` })
           .from(seats)
-          .where(and(eq(seats.licenseId, licenses.id), containsIgnoringCase(sql`${seats.hostname}`, criteria.text))),
+          .where(and(eq(seats.licenseId, licenses.id), containsIgnoringCase(seats.hostname, criteria.text))),
       ),
     );
   }

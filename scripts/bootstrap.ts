@@ -26,7 +26,7 @@ try {
   if (report.demoLicenses.length > 0) {
     lines.push('', 'Demo licenses (product "acme-studio"; set GATEPASS_DEMO=0 on first start to skip them):');
     for (const demo of report.demoLicenses) lines.push(`  ${demo.plan.padEnd(13)} ${demo.key}  (${demo.seats} seats)`);
-    lines.push(`  Try one: npx gatepass request --portal ${url} --product acme-studio --license-key <KEY>`);
+    lines.push(`  Try one: npx gatepass request --jwks ${url}/.well-known/jwks.json --product acme-studio --license-key <KEY> --out machine.req\n           then upload machine.req at ${url}`);
   }
   console.log(lines.join('\n') + '\n');
   closeDb();

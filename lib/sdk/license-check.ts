@@ -25,7 +25,12 @@ export interface LicenseCheck {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The sentence shown for each status (the CLI prints the same words). */
+/**
+ * The sentence shown for each lease status (the CLI prints the same words).
+ *
+ * @example
+ * leaseMessage('expiring', leaseEnd, graceEnd, 3); // "The license lease ends in 3 days (2026-03-31). …"
+ */
 export function leaseMessage(status: LeaseState, leaseEnd: Date, graceEnd: Date, daysLeft: number): string | undefined {
   switch (status) {
     case 'valid':

@@ -68,7 +68,10 @@ export const deactivationClaimsSchema = z.object({
   fingerprint,
   jti: id,
   iat: numericDate,
-  usage: z.record(text(1, 100), z.number().finite()).optional(),
+  usage: z
+    .record(text(1, 100), z.number().finite())
+    .refine((u) => Object.keys(u).length <= 256, { message: 'at most 256 counters' })
+    .optional(),
 }) satisfies z.ZodType<DeactivationClaims>;
 
 /** An Ed25519 public JWK (RFC 8037 §2) with no private member. */

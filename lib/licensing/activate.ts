@@ -84,7 +84,7 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
     return { ok: true as const, draft, refreshed: seated.refreshed, reclaimedSeatId: seated.reclaimedSeatId };
   });
   if (!outcome.ok) return outcome;
-  const issued = await signDraft(outcome.draft, prepared);
+  const issued = await signDraft(outcome.draft, prepared, opened.claims.license_key);
   return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
 }
 

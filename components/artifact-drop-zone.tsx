@@ -1,0 +1,157 @@
+'use client';
+
+import { useState } from 'react';
+import { ErrorCode, useDropzone, type FileRejection } from 'react-dropzone';
+import { protocolErrorMessage } from '@/lib/protocol/errors';
+import { MAX_ARTIFACT_BYTES } from '@/lib/protocol/types';
+
+export type ArtifactUploadKind = 'request' | 'deactivation';
+
+/** Where an upload stands: the drop zone reads the file, then the page's action runs. */
+export type UploadPhase = { step: 'idle' } | { step: 'reading'; percent: number } | { step: 'sending' };
+
+const NOUN: Record<ArtifactUploadKind, string> = { request: 'activation request', deactivation: 'deactivation file' };
+
+interface ArtifactDropZoneProps {
+  kind: ArtifactUploadKind;
+  /** Called with the file's text (or the pasted text) once it is read. */
+  onText: (text: string) => void;
+  phase: UploadPhase;
+  onPhase: (phase: UploadPhase) => void;
+  /** One sentence with what to do, shown beside the drop zone. */
+  error: string | null;
+  onError: (message: string | null) => void;
+}
+
+function readText(file: File, onProgress: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+/**
+ * The drop zone of the Activate and Deactivate pages (react-dropzone): drop a file,
+ * choose one, or paste the text. Files over the protocol's size cap are refused here,
+ * before any upload, with the same sentence the server would use.
+ */
+export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError }: ArtifactDropZoneProps) {
+  const [pasted, setPasted] = useState('');
+  const busy = phase.step !== 'idle';
+
+  async function accept(files: File[], rejections: FileRejection[]) {
+    const tooLarge = rejections.some((r) => r.errors.some((e) => e.code === ErrorCode.FileTooLarge));
+    if (tooLarge) return onError(protocolErrorMessage('ERR_ARTIFACT_TOO_LARGE', { kind }));
+    if (rejections.length > 0 || files.length !== 1) return onError(`Drop one ${NOUN[kind]} at a time.`);
+    onError(null);
+    onPhase({ step: 'reading', percent: 0 });
+    try {
+      const text = await readText(files[0]!, (percent) => onPhase({ step: 'reading', percent }));
+      onText(text);
+    } catch {
+      onPhase({ step: 'idle' });
+      onError(`This file could not be read. Check that it is the ${NOUN[kind]} the application wrote, then try again.`);
+    }
+  }
+
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop: (files, rejections) => void accept(files, rejections),
+    multiple: false,
+    maxSize: MAX_ARTIFACT_BYTES,
+    noClick: true,
+    disabled: busy,
+  });
+
+  function submitPasted() {
+    if (new TextEncoder().encode(pasted).byteLength > MAX_ARTIFACT_BYTES) return onError(protocolErrorMessage('ERR_ARTIFACT_TOO_LARGE', { kind }));
+    if (pasted.trim() === '') return onError(`Paste the text of the ${NOUN[kind]} first.`);
+    onError(null);
+    onText(pasted);
+  }
+
+  return (
+    <div className="space-y-4">
+      <div
+        {...getRootProps({
+          className: `rounded-xl border-2 border-dashed p-8 text-center transition ${
+            isDragActive ? 'border-indigo-500 bg-indigo-50' : error ? 'border-red-300 bg-white' : 'border-slate-300 bg-white'
+          } ${busy ? 'opacity-60' : ''}`,
+          'data-testid': 'dropzone',
+          'aria-label': `Drop the ${NOUN[kind]} here`,
+        })}
+      >
+        <input {...getInputProps({ 'data-testid': 'dropzone-input', 'aria-label': `${NOUN[kind]} file` } as object)} />
+        <p className="text-base font-medium text-slate-800">
+          {isDragActive ? `Drop the ${NOUN[kind]} to upload it` : `Drag the ${NOUN[kind]} (.req) here`}
+        </p>
+        <p className="mt-1 text-sm text-slate-500">or</p>
+        <button
+          type="button"
+          onClick={open}
+          disabled={busy}
+          className="mt-2 rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed"
+        >
+          Choose file…
+        </button>
+        <UploadProgress phase={phase} />
+      </div>
+
+      {error && (
+        <p role="alert" data-testid="dropzone-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+
+      <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
+        <summary className="cursor-pointer font-medium text-slate-700">Paste the text instead</summary>
+        <label htmlFor={`${kind}-paste`} className="mt-3 block text-slate-600">
+          Copy everything from <code className="font-mono text-xs">-----BEGIN GATEPASS</code> to the END line, e.g. from an email.
+        </label>
+        <textarea
+          id={`${kind}-paste`}
+          data-testid="paste-input"
+          value={pasted}
+          onChange={(event) => setPasted(event.target.value)}
+          rows={6}
+          spellCheck={false}
+          className="mt-2 w-full rounded-md border border-slate-300 p-2 font-mono text-xs focus:border-indigo-500 focus:outline-none"
+        />
+        <button
+          type="button"
+          data-testid="paste-submit"
+          onClick={submitPasted}
+          disabled={busy}
+          className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed"
+        >
+          Upload pasted text
+        </button>
+      </details>
+    </div>
+  );
+}
+
+function UploadProgress({ phase }: { phase: UploadPhase }) {
+  if (phase.step === 'idle') return null;
+  const reading = phase.step === 'reading';
+  const label = reading ? `Reading the file… ${phase.percent}%` : 'Uploading and checking the file…';
+  return (
+    <div className="mx-auto mt-6 max-w-sm" data-testid="upload-progress">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={reading ? phase.percent : undefined}
+        className="h-2 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className={`h-full bg-indigo-600 transition-all ${reading ? '' : 'w-full animate-pulse'}`} style={reading ? { width: `${phase.percent}%` } : undefined} />
+      </div>
+      <p className="mt-2 text-xs text-slate-500">{label}</p>
+    </div>
+  );
+}

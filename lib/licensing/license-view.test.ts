@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { updateLicense } from '@/db/queries/licenses';
+import { activate } from '@/lib/licensing/activate';
+import { endUserActor } from '@/lib/licensing/actor';
+import { deactivate } from '@/lib/licensing/deactivate';
+import { DAY } from '@/lib/licensing/durations';
+import { viewLicenseById, viewLicenseByKey } from '@/lib/licensing/license-view';
+import { createTestLicense, makeMachine, setUpInstance } from '@/lib/testing/licensing-fixtures';
+
+const actor = endUserActor('portal', '');
+beforeAll(setUpInstance);
+
+describe('viewLicenseByKey', () => {
+  it('shows status, plan, seats used of the limit and each seat with its state', async () => {
+    const license = createTestLicense({ seats: 3, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
+    const kept = await makeMachine('kept');
+    const gone = await makeMachine('gone');
+    const keptResult = await activate({ requestText: await kept.request(license), actor });
+    const goneResult = await activate({ requestText: await gone.request(license), actor });
+    if (!keptResult.ok || !goneResult.ok) throw new Error('activation failed');
+    await deactivate({ deactivationText: await gone.deactivation(goneResult.seatId), actor });
+
+    const result = viewLicenseByKey(` ${license.key.toLowerCase()} `);
+    if (!result.ok) throw new Error(result.message);
+    const view = result.license;
+    expect(view).toMatchObject({ status: 'active', seatsUsed: 1, seatLimit: 3, expiresAt: null, plan: { name: 'Test plan', seatLimit: 3 } });
+    expect(view.maskedKey).toMatch(/^[0-9A-Z]{5}-•••••-•••••-•••••-[0-9A-Z]{5}$/);
+    expect(view.seats.map((s) => [s.hostname, s.state, s.refreshable])).toEqual([
+      ['kept', 'active', true],
+      ['gone', 'deactivated', false],
+    ]);
+
+    // The same seat in grace, then lapsed, as time passes.
+    const inGrace = viewLicenseById(license.licenseId, new Date(Date.now() + 31 * DAY * 1000));
+    const lapsed = viewLicenseById(license.licenseId, new Date(Date.now() + 38 * DAY * 1000));
+    expect(inGrace.ok && inGrace.license.seats[0]!.state).toBe('grace');
+    expect(lapsed.ok && lapsed.license.seats[0]).toMatchObject({ state: 'lapsed', refreshable: true });
+  });
+
+  it('shows a suspended or expired license as such, with no seat refreshable', async () => {
+    const license = createTestLicense();
+    await activate({ requestText: await (await makeMachine()).request(license), actor });
+    updateLicense(license.licenseId, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = viewLicenseByKey(license.key);
+    expect(expired.ok && [expired.license.status, expired.license.seats[0]!.refreshable]).toEqual(['expired', false]);
+    updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'chargeback' });
+    const suspended = viewLicenseByKey(license.key);
+    expect(suspended.ok && suspended.license).toMatchObject({ status: 'suspended', suspendedReason: 'chargeback' });
+  });
+
+  it('refuses an unknown key with what to do', () => {
+    const result = viewLicenseByKey('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+    expect(result).toMatchObject({ ok: false, code: 'ERR_LICENSE_NOT_FOUND' });
+    expect(!result.ok && result.message).toMatch(/^No license matches this key\. Check it against your purchase email/);
+  });
+});

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatDate } from '@/components/support/format';
-import { LicenseStatusBadge } from '@/components/support/status-badges';
+import { formatDate } from '@/components/format-date';
+import { LicenseStatusBadge } from '@/components/support/license-status-badge';
 import { SEARCH_PAGE_SIZE, type LicenseSearchPage } from '@/lib/licensing/search-licenses';
 
 function pageHref(query: string, page: number): string {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '@/components/support/format';
-import { LicenseStatusBadge } from '@/components/support/status-badges';
+import { formatDate } from '@/components/format-date';
+import { LicenseStatusBadge } from '@/components/support/license-status-badge';
 import { formatDuration } from '@/lib/licensing/durations';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/support/format';
+import { formatDateTime } from '@/components/format-date';
 import type { SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** Shown after a release: what changed, and what did not (the old file still works offline). */

@@ -1,8 +1,8 @@
-import { formatDateTime, formatShortDateTime } from '@/components/support/format';
+import { formatDateTime } from '@/components/format-date';
 import { ReissueButton } from '@/components/support/reissue-button';
 import { ReleaseSeatDialog } from '@/components/support/release-seat-dialog';
 import { EmptyState, Section } from '@/components/support/section';
-import { SeatStateBadge } from '@/components/support/status-badges';
+import { SeatStateBadge } from '@/components/seat-state-badge';
 import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** What the release dialog warns: how long the old machine's file still works offline. */
@@ -59,22 +59,24 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                     <Device seat={seat} />
                   </td>
                   <td className="px-3 py-3 min-w-40">
-                    <SeatStateBadge state={seat.state} />
+                    <span data-testid="seat-state">
+                      <SeatStateBadge state={seat.state} />
+                    </span>
                     {seat.releasedAt && (
                       <div className="mt-1 max-w-64 text-xs text-slate-500" data-testid="seat-release-info">
-                        {formatShortDateTime(seat.releasedAt)}
+                        {formatDateTime(seat.releasedAt)}
                         {seat.releasedBy && ` by ${seat.releasedBy}`}
                         {seat.releaseReason && `: ${seat.releaseReason}`}
                       </div>
                     )}
                   </td>
-                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatShortDateTime(seat.activatedAt)}</td>
-                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatShortDateTime(seat.lastIssuedAt)}</td>
+                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatDateTime(seat.activatedAt)}</td>
+                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatDateTime(seat.lastIssuedAt)}</td>
                   <td className="px-3 py-3 whitespace-nowrap">
                     <div className="text-slate-900" data-testid="seat-lease-end">
-                      {formatShortDateTime(seat.leaseEndsAt)}
+                      {formatDateTime(seat.leaseEndsAt)}
                     </div>
-                    <div className="text-xs text-slate-500">grace to {formatShortDateTime(seat.graceEndsAt)}</div>
+                    <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
                   </td>
                   <td className="px-5 py-3">
                     <div className="flex flex-col items-end gap-2 whitespace-nowrap">

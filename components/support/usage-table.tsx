@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/components/support/format';
+import { formatDateTime } from '@/components/format-date';
 import { EmptyState, Section } from '@/components/support/section';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
 

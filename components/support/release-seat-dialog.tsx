@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useRef } from 'react';
 import { releaseSeatAction } from '@/app/support/actions';
 
 type ReleaseState = Awaited<ReturnType<typeof releaseSeatAction>> | undefined;
@@ -13,16 +12,9 @@ type ReleaseState = Awaited<ReturnType<typeof releaseSeatAction>> | undefined;
  */
 export function ReleaseSeatDialog({ licenseId, seatId, hostname, offlineValidity }: { licenseId: string; seatId: string; hostname: string; offlineValidity: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const router = useRouter();
   const [state, action, pending] = useActionState<ReleaseState, FormData>(releaseSeatAction, undefined);
 
-  useEffect(() => {
-    if (state?.ok) {
-      dialog.current?.close();
-      router.replace(`/support/licenses/${licenseId}?released=${seatId}`, { scroll: false });
-    }
-  }, [state, router, licenseId, seatId]);
-
+  // Success navigates away (the action redirects), so only failures come back here.
   const failure = state && !state.ok ? state : undefined;
   const device = hostname || 'this machine';
   return (

@@ -46,8 +46,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
               <tr>
                 <th className="px-5 py-2">Device</th>
                 <th className="px-3 py-2">State</th>
-                <th className="px-3 py-2">Activated</th>
-                <th className="px-3 py-2">Last file issued</th>
+                <th className="px-3 py-2">Activated / last file issued</th>
                 <th className="px-3 py-2">Lease ends / grace ends</th>
                 <th className="px-5 py-2 text-right">Actions</th>
               </tr>
@@ -70,8 +69,10 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                       </div>
                     )}
                   </td>
-                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatDateTime(seat.activatedAt)}</td>
-                  <td className="px-3 py-3 whitespace-nowrap text-slate-700">{formatDateTime(seat.lastIssuedAt)}</td>
+                  <td className="px-3 py-3 whitespace-nowrap">
+                    <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
+                    <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
+                  </td>
                   <td className="px-3 py-3 whitespace-nowrap">
                     <div className="text-slate-900" data-testid="seat-lease-end">
                       {formatDateTime(seat.leaseEndsAt)}

@@ -8,7 +8,7 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   return (
     <div>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
+      <dd className="mt-1 text-sm break-words text-slate-900" data-testid={testId}>
         {children}
       </dd>
     </div>
@@ -32,7 +32,7 @@ export function LicenseSummary({ license }: { license: SupportLicenseDetail }) {
           {license.key}
         </div>
       </div>
-      <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-4">
+      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-4 sm:grid-cols-2 md:grid-cols-4">
         <Fact label="Customer email">{license.customerEmail || '—'}</Fact>
         <Fact label="Product · plan">
           {license.product.name} · {license.plan.name}

@@ -20,6 +20,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [['list'], ...(process.env.GATEPASS_TEST_REPORT ? [['json', { outputFile: process.env.GATEPASS_TEST_REPORT }] as const] : [])],
+  projects: [
+    { name: 'browser', testIgnore: /\.isolated\.spec\.ts$/ },
+    // Specs that assert on the whole database run alone, once everything else is done.
+    { name: 'isolated', testMatch: /\.isolated\.spec\.ts$/, dependencies: ['browser'] },
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

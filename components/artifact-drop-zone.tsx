@@ -45,6 +45,9 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
   const busy = phase.step !== 'idle';
 
   async function accept(files: File[], rejections: FileRejection[]) {
+    // Let the person pick the same file again (e.g. a deactivation file twice): a file
+    // input whose value did not change fires no change event.
+    if (inputRef.current) inputRef.current.value = '';
     const tooLarge = rejections.some((r) => r.errors.some((e) => e.code === ErrorCode.FileTooLarge));
     if (tooLarge) return onError(protocolErrorMessage('ERR_ARTIFACT_TOO_LARGE', { kind }));
     if (rejections.length > 0 || files.length !== 1) return onError(`Drop one ${NOUN[kind]} at a time.`);
@@ -59,7 +62,7 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
     }
   }
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+  const { getRootProps, getInputProps, isDragActive, open, inputRef } = useDropzone({
     onDrop: (files, rejections) => void accept(files, rejections),
     multiple: false,
     maxSize: MAX_ARTIFACT_BYTES,

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ErrorCode, useDropzone, type FileRejection } from 'react-dropzone';
+import { FormError } from '@/components/form-error';
 import { protocolErrorMessage } from '@/lib/protocol/errors';
 import { MAX_ARTIFACT_BYTES } from '@/lib/protocol/types';
 
@@ -104,11 +105,7 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
         <UploadProgress phase={phase} />
       </div>
 
-      {error && (
-        <p role="alert" data-testid="dropzone-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="dropzone-error" />
 
       <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Paste the text instead</summary>

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { addSupportNoteAction } from '@/app/support/actions';
+import { FormError } from '@/components/form-error';
 
 type NoteState = Awaited<ReturnType<typeof addSupportNoteAction>> | undefined;
 
@@ -27,11 +28,7 @@ export function NoteForm({ licenseId }: { licenseId: string }) {
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
         />
       </label>
-      {failure && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="note-error">
-          {failure.fieldErrors?.body?.[0] ?? failure.message}
-        </p>
-      )}
+      <FormError message={failure ? (failure.fieldErrors?.body?.[0] ?? failure.message) : null} testId="note-error" />
       <div className="flex justify-end">
         <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
           {pending ? 'Saving…' : 'Add note'}

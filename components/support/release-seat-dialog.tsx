@@ -2,6 +2,7 @@
 
 import { useActionState, useRef } from 'react';
 import { releaseSeatAction } from '@/app/support/actions';
+import { FormError } from '@/components/form-error';
 
 type ReleaseState = Awaited<ReturnType<typeof releaseSeatAction>> | undefined;
 
@@ -48,11 +49,7 @@ export function ReleaseSeatDialog({ licenseId, seatId, hostname, offlineValidity
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
             />
           </label>
-          {failure && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="release-error">
-              {failure.fieldErrors?.reason?.[0] ?? failure.message}
-            </p>
-          )}
+          <FormError message={failure ? (failure.fieldErrors?.reason?.[0] ?? failure.message) : null} testId="release-error" />
           <div className="flex justify-end gap-2">
             <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-4 py-2 text-sm text-slate-700 hover:bg-slate-50">
               Cancel

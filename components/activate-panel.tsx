@@ -1,36 +1,16 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { activateAction } from '@/app/actions';
-import { ArtifactDropZone, type UploadPhase } from '@/components/artifact-drop-zone';
+import { ArtifactDropZone } from '@/components/artifact-drop-zone';
 import { LicenseFileSummary } from '@/components/license-file-summary';
-import type { Activation } from '@/lib/licensing/activate';
+import { useArtifactUpload } from '@/components/use-artifact-upload';
 
 /** The Activate page's interactive part: upload a request, get the license file. */
 export function ActivatePanel() {
-  const [phase, setPhase] = useState<UploadPhase>({ step: 'idle' });
-  const [error, setError] = useState<string | null>(null);
-  const [activation, setActivation] = useState<Activation | null>(null);
-  const [, startTransition] = useTransition();
-
-  function submit(requestText: string) {
-    setPhase({ step: 'sending' });
-    setActivation(null);
-    startTransition(async () => {
-      const result = await activateAction({ requestText });
-      setPhase({ step: 'idle' });
-      if (result.ok) {
-        setError(null);
-        setActivation(result);
-      } else {
-        setError(result.message);
-      }
-    });
-  }
-
+  const { result: activation, dropZone } = useArtifactUpload((requestText) => activateAction({ requestText }));
   return (
     <div className="space-y-6">
-      <ArtifactDropZone kind="request" onText={submit} phase={phase} onPhase={setPhase} error={error} onError={setError} />
+      <ArtifactDropZone kind="request" {...dropZone} />
       {activation && (
         <LicenseFileSummary
           file={activation}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ErrorCode, useDropzone, type FileRejection } from 'react-dropzone';
+import { FormError } from '@/components/form-error';
 import { protocolErrorMessage } from '@/lib/protocol/errors';
 import { MAX_ARTIFACT_BYTES } from '@/lib/protocol/types';
 
@@ -45,6 +46,9 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
   const busy = phase.step !== 'idle';
 
   async function accept(files: File[], rejections: FileRejection[]) {
+    // Let the person pick the same file again (e.g. a deactivation file twice): a file
+    // input whose value did not change fires no change event.
+    if (inputRef.current) inputRef.current.value = '';
     const tooLarge = rejections.some((r) => r.errors.some((e) => e.code === ErrorCode.FileTooLarge));
     if (tooLarge) return onError(protocolErrorMessage('ERR_ARTIFACT_TOO_LARGE', { kind }));
     if (rejections.length > 0 || files.length !== 1) return onError(`Drop one ${NOUN[kind]} at a time.`);
@@ -59,7 +63,7 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
     }
   }
 
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+  const { getRootProps, getInputProps, isDragActive, open, inputRef } = useDropzone({
     onDrop: (files, rejections) => void accept(files, rejections),
     multiple: false,
     maxSize: MAX_ARTIFACT_BYTES,
@@ -101,11 +105,7 @@ export function ArtifactDropZone({ kind, onText, phase, onPhase, error, onError 
         <UploadProgress phase={phase} />
       </div>
 
-      {error && (
-        <p role="alert" data-testid="dropzone-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="dropzone-error" />
 
       <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Paste the text instead</summary>

@@ -1,35 +1,15 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { deactivateAction } from '@/app/deactivate/actions';
-import { ArtifactDropZone, type UploadPhase } from '@/components/artifact-drop-zone';
-import type { Deactivation } from '@/lib/licensing/deactivate';
+import { ArtifactDropZone } from '@/components/artifact-drop-zone';
+import { useArtifactUpload } from '@/components/use-artifact-upload';
 
 /** The Deactivate page's interactive part: upload a deactivation file, see the freed seat. */
 export function DeactivatePanel() {
-  const [phase, setPhase] = useState<UploadPhase>({ step: 'idle' });
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<Deactivation | null>(null);
-  const [, startTransition] = useTransition();
-
-  function submit(deactivationText: string) {
-    setPhase({ step: 'sending' });
-    setResult(null);
-    startTransition(async () => {
-      const outcome = await deactivateAction({ deactivationText });
-      setPhase({ step: 'idle' });
-      if (outcome.ok) {
-        setError(null);
-        setResult(outcome);
-      } else {
-        setError(outcome.message);
-      }
-    });
-  }
-
+  const { result, dropZone } = useArtifactUpload((deactivationText) => deactivateAction({ deactivationText }));
   return (
     <div className="space-y-6">
-      <ArtifactDropZone kind="deactivation" onText={submit} phase={phase} onPhase={setPhase} error={error} onError={setError} />
+      <ArtifactDropZone kind="deactivation" {...dropZone} />
       {result && (
         <section
           role="status"

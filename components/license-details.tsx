@@ -1,3 +1,4 @@
+import { FactList } from '@/components/fact-list';
 import { formatDate } from '@/components/format-date';
 import { SeatTable } from '@/components/seat-table';
 import { formatDuration } from '@/lib/licensing/durations';
@@ -12,12 +13,16 @@ const STATUS: Record<LicenseView['status'], { label: string; className: string }
 /** A license as its owner sees it on My license: status, expiry, plan, seats. */
 export function LicenseDetails({ license }: { license: LicenseView }) {
   const status = STATUS[license.status];
-  const facts: Array<[string, string, string]> = [
-    ['Product', license.product.name, 'license-product'],
-    ['Plan', license.plan.name, 'license-plan'],
-    ['Expires', license.expiresAt ? formatDate(license.expiresAt) : 'Never', 'license-expiry'],
-    ['Seats in use', `${license.seatsUsed} of ${license.seatLimit}`, 'license-seats'],
-    ['Works offline for', `${formatDuration(license.plan.offlineTtlSeconds)}, then ${formatDuration(license.plan.graceSeconds)} of grace`, 'license-offline'],
+  const facts = [
+    { label: 'Product', value: license.product.name, testId: 'license-product' },
+    { label: 'Plan', value: license.plan.name, testId: 'license-plan' },
+    { label: 'Expires', value: license.expiresAt ? formatDate(license.expiresAt) : 'Never', testId: 'license-expiry' },
+    { label: 'Seats in use', value: `${license.seatsUsed} of ${license.seatLimit}`, testId: 'license-seats' },
+    {
+      label: 'Works offline for',
+      value: `${formatDuration(license.plan.offlineTtlSeconds)}, then ${formatDuration(license.plan.graceSeconds)} of grace`,
+      testId: 'license-offline',
+    },
   ];
   return (
     <section className="space-y-5" data-testid="license-details">
@@ -33,16 +38,7 @@ export function LicenseDetails({ license }: { license: LicenseView }) {
             Suspended{license.suspendedReason ? `: ${license.suspendedReason}` : ''}. Contact your vendor&apos;s support to have it reinstated.
           </p>
         )}
-        <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          {facts.map(([label, value, testId]) => (
-            <div key={label} className="contents">
-              <dt className="text-slate-500">{label}</dt>
-              <dd className="font-medium text-slate-900" data-testid={testId}>
-                {value}
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </div>
       <SeatTable seats={license.seats} />
     </section>

@@ -1,4 +1,5 @@
 import { DownloadLicenseFile } from '@/components/download-license-file';
+import { FactList } from '@/components/fact-list';
 import { formatDateTime } from '@/components/format-date';
 import { formatDuration } from '@/lib/licensing/durations';
 import type { IssuedLicenseFile } from '@/lib/licensing/issued-license-file';
@@ -14,27 +15,18 @@ const LIMITED_BY: Record<IssuedLicenseFile['limitedBy'], string> = {
  * in words (product, plan, device, lease end, grace end, seats used of the limit).
  */
 export function LicenseFileSummary({ file, heading }: { file: IssuedLicenseFile; heading: string }) {
-  const rows: Array<[string, string, string]> = [
-    ['Product', file.product.name, 'summary-product'],
-    ['Plan', file.plan.name, 'summary-plan'],
-    ['Device', [file.device.hostname || 'Unnamed machine', file.device.os].filter(Boolean).join(' · '), 'summary-device'],
-    ['Works offline until', formatDateTime(file.leaseEndsAt), 'summary-lease-end'],
-    ['Grace period ends', `${formatDateTime(file.graceEndsAt)} (${formatDuration(file.graceSeconds)} after)`, 'summary-grace-end'],
-    ['Seats in use', `${file.seatsUsed} of ${file.seatLimit}`, 'summary-seats'],
+  const facts = [
+    { label: 'Product', value: file.product.name, testId: 'summary-product' },
+    { label: 'Plan', value: file.plan.name, testId: 'summary-plan' },
+    { label: 'Device', value: [file.device.hostname || 'Unnamed machine', file.device.os].filter(Boolean).join(' · '), testId: 'summary-device' },
+    { label: 'Works offline until', value: formatDateTime(file.leaseEndsAt), testId: 'summary-lease-end' },
+    { label: 'Grace period ends', value: `${formatDateTime(file.graceEndsAt)} (${formatDuration(file.graceSeconds)} after)`, testId: 'summary-grace-end' },
+    { label: 'Seats in use', value: `${file.seatsUsed} of ${file.seatLimit}`, testId: 'summary-seats' },
   ];
   return (
     <section data-testid="license-file-summary" className="rounded-xl border border-emerald-200 bg-white p-6 shadow-sm">
       <h2 className="text-lg font-semibold text-emerald-800">{heading}</h2>
-      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-        {rows.map(([label, value, testId]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="font-medium text-slate-900" data-testid={testId}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       <p className="mt-4 text-xs text-slate-500">The lease end is set by {LIMITED_BY[file.limitedBy]}. Refresh the license before then to keep working.</p>
       <div className="mt-5 flex flex-wrap items-center gap-4">
         <DownloadLicenseFile fileName={file.fileName} licenseFile={file.licenseFile} />

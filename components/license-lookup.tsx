@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import { lookupLicenseAction } from '@/app/license/actions';
 import { LicenseDetails } from '@/components/license-details';
+import { FormError } from '@/components/form-error';
 import { LicenseKeyForm } from '@/components/license-key-form';
 import type { LicenseView } from '@/lib/licensing/license-view';
 
@@ -23,11 +24,7 @@ export function LicenseLookup() {
   return (
     <div className="space-y-6">
       <LicenseKeyForm onSubmit={lookUp} busy={pending} submitLabel="Show license" />
-      {error && (
-        <p role="alert" data-testid="lookup-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="lookup-error" />
       {license && <LicenseDetails license={license} />}
     </div>
   );

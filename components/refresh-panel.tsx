@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { lookupLicenseAction } from '@/app/license/actions';
 import { refreshSeatAction } from '@/app/refresh/actions';
 import { LicenseFileSummary } from '@/components/license-file-summary';
+import { FormError } from '@/components/form-error';
 import { LicenseKeyForm } from '@/components/license-key-form';
 import { SeatTable } from '@/components/seat-table';
 import type { IssuedLicenseFile } from '@/lib/licensing/issued-license-file';
@@ -40,11 +41,7 @@ export function RefreshPanel() {
   return (
     <div className="space-y-6">
       <LicenseKeyForm onSubmit={lookUp} busy={pending} submitLabel="Show seats" />
-      {error && (
-        <p role="alert" data-testid="refresh-error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error} testId="refresh-error" />
       {license && (
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">

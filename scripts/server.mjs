@@ -11,8 +11,23 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? '
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Next.js answers a path with a broken %-escape in a dynamic segment with a bare 500. */
+function hasBrokenEscape(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (process.env.GATEPASS_TRUST_PROXY !== '1') req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  if (hasBrokenEscape(req.url)) {
+    res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ error: { code: 'ERR_VALIDATION', message: 'This address has a broken %-escape. Check the link, or type the address again.' } }));
+    return;
+  }
   handle(req, res);
 });
 server.listen(port, hostname, () => {

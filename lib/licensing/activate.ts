@@ -84,7 +84,7 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
     return { ok: true as const, draft, refreshed: seated.refreshed, reclaimedSeatId: seated.reclaimedSeatId };
   });
   if (!outcome.ok) return outcome;
-  const issued = await signDraft(outcome.draft, prepared, opened.claims.license_key);
+  const issued = await signDraft(outcome.draft, prepared);
   return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
 }
 
@@ -115,10 +115,8 @@ function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, devi
   if (countActiveSeats(found.license.id, tx) >= limit) {
     const lapsed = found.plan.reclaimLapsedSeats ? findOldestLapsedSeat(found.license.id, now, tx) : undefined;
     if (!lapsed) {
-      return fail(
-        'ERR_SEATS_EXHAUSTED',
-        `All ${limit} ${limit === 1 ? 'seat' : 'seats'} of this license are in use. Deactivate the license on another machine, or ask support to release a lost one.`,
-      );
+      const inUse = limit === 1 ? 'The only seat of this license is in use' : `All ${limit} seats of this license are in use`;
+      return fail('ERR_SEATS_EXHAUSTED', `${inUse}. Deactivate the license on another machine, or ask support to release a lost one.`);
     }
     updateSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: 'lease and grace ended; seat taken by another machine', releasedBy: actor.label }, tx);
     audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);

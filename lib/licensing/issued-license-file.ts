@@ -104,13 +104,12 @@ export function licenseFileName(productSlug: string, hostname: string, seatId: s
 }
 
 /**
- * Signs the recorded file. An encrypted file's key comes from the license key
- * (DESIGN.md "Fixed details"): on activation, the `license_key` string of the request
- * being answered, which is exactly what the device stored (docs/PROTOCOL.md); on a
- * refresh or re-issue there is no request, so the key as printed, read back from its
- * sealed copy.
+ * Signs the recorded file. An encrypted file's key is derived from the license key as
+ * printed (DESIGN.md "Fixed details"), read back from its sealed copy: the SDK stores
+ * the same printed form (canonicalLicenseKey), so activation, refresh and re-issue all
+ * produce files the device can open, whatever spelling the user typed.
  */
-export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicenseFile, licenseKeyFromRequest?: string): Promise<IssuedLicenseFile> {
+export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicenseFile): Promise<IssuedLicenseFile> {
   const { fingerprint, deviceThumbprint, features, encrypted, keyEncrypted, ...shown } = draft;
   const iat = Math.floor(draft.issuedAt.getTime() / 1000);
   const licenseFile = await signLicenseFile({
@@ -129,7 +128,7 @@ export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicen
       jti: prepared.jti,
     },
     signingKey: prepared.signingKey,
-    encryptWith: encrypted ? { licenseKey: licenseKeyFromRequest ?? unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
+    encryptWith: encrypted ? { licenseKey: unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
   });
   return { ...shown, licenseFile, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
 }

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './armor';
 export * from './keys';
 export * from './derive-license-file-key';
+export * from './license-key-format';
 export * from './create-activation-request';
 export * from './open-activation-request';
 export * from './create-deactivation';

@@ -38,6 +38,12 @@ async function activated(extra: Parameters<typeof client>[0] = {}) {
 }
 
 describe('createGatepassClient (offline)', () => {
+  it('stores a Gatepass key in its printed form, however the user typed it', async () => {
+    const { gp } = await client();
+    await gp.createActivationRequest({ licenseKey: ' bvjmy 5hmtp 7pwr3 5cc3h 6ox8d ' });
+    expect(JSON.parse(await readFile(join(gp.stateDir, STATE_FILES.licenseKey), 'utf8'))).toEqual({ license_key: 'BVJMY-5HMTP-7PWR3-5CC3H-60X8D' });
+  });
+
   it('reports not-activated before anything is installed', async () => {
     const { gp } = await client();
     await expect(gp.check()).resolves.toEqual({

@@ -5,6 +5,7 @@
  */
 import { hostname, platform, release } from 'node:os';
 import {
+  canonicalLicenseKey,
   armor,
   createActivationRequest as createRequestArtifact,
   createDeactivation as createDeactivationArtifact,
@@ -102,7 +103,8 @@ export function createGatepassClient(options: GatepassClientOptions) {
   }
 
   async function createActivationRequest(request: RequestOptions): Promise<string> {
-    const licenseKey = request.licenseKey.trim();
+    // The printed form: the portal derives the license-file key from it (docs/PROTOCOL.md).
+    const licenseKey = canonicalLicenseKey(request.licenseKey);
     const text = await createRequestArtifact({
       claims: {
         license_key: licenseKey,
@@ -161,7 +163,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
   }
 
   async function installLicense(text: string, install: { licenseKey?: string } = {}): Promise<LicenseCheck> {
-    const licenseKey = install.licenseKey?.trim() || (await store.readLicenseKey());
+    const licenseKey = (install.licenseKey && canonicalLicenseKey(install.licenseKey)) || (await store.readLicenseKey());
     await verify(text, licenseKey);
     // Store the bare armor block, without whatever text surrounded it.
     await store.write(STATE_FILES.license, armor('license', dearmor(text, 'license')));

@@ -77,7 +77,7 @@ export interface TestMachine {
   hostname: string;
   fingerprint: string;
   device: KeyPairJwk;
-  request(license: Pick<TestLicense, 'key' | 'product'>, options?: { requestedDuration?: number; iat?: number; product?: string }): Promise<string>;
+  request(license: { key: string; product: { slug: string } }, options?: { requestedDuration?: number; iat?: number; product?: string }): Promise<string>;
   deactivation(seatId: string, usage?: UsageCounters): Promise<string>;
 }
 

@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { staffAction, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
+import { releaseSeat, releaseSeatInput } from '@/lib/licensing/release-seat';
+import { addSupportNote, supportNoteInput } from '@/lib/licensing/support-notes';
+
+/** Frees a lost machine's seat (issue 6 "Release a seat"): reason required, audited; then shows the license again. */
+export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatInput, (input, { actor }) => {
+  const result = releaseSeat(input, actor);
+  if (!result.ok) return result;
+  // The page then says what changed and how long the old file still works (components/support/release-notice.tsx).
+  revalidatePath(`/support/licenses/${input.licenseId}`);
+  redirect(`/support/licenses/${input.licenseId}?released=${encodeURIComponent(result.seatId)}`);
+});
+
+/** Adds a support note to a license, signed by the staff member. */
+export const addSupportNoteAction = staffAction(SUPPORT_OR_ADMIN, supportNoteInput, (input, { actor }) => {
+  const result = addSupportNote(input, actor);
+  if (result.ok) revalidatePath(`/support/licenses/${input.licenseId}`);
+  return result;
+});

@@ -1,0 +1,27 @@
+import { requireStaffForRoute, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
+import { httpStatusOf } from '@/lib/licensing/errors';
+import { reissueSeat } from '@/lib/licensing/refresh-seat';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Re-issues a license file for a seat, for a customer who cannot use the portal
+ * (issue 6 "Re-issue"). POST, because it signs and records a file: a link or a
+ * prefetch must never issue one. Answers the file as a download, or a JSON error.
+ */
+export async function POST(_request: Request, { params }: { params: Promise<{ seatId: string }> }): Promise<Response> {
+  const check = await requireStaffForRoute(SUPPORT_OR_ADMIN);
+  if (!check.ok) return check.response;
+  const { seatId } = await params;
+  const result = await reissueSeat(seatId, check.actor);
+  if (!result.ok) return Response.json({ error: { code: result.code, message: result.message } }, { status: httpStatusOf(result.code) });
+  return new Response(result.licenseFile, {
+    status: 201,
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${result.fileName}"`,
+      'Cache-Control': 'no-store',
+      'X-Gatepass-Lease-Ends-At': result.leaseEndsAt.toISOString(),
+    },
+  });
+}

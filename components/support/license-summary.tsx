@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { formatDate } from '@/components/format-date';
+import { LicenseStatusBadge } from '@/components/support/license-status-badge';
+import { formatDuration } from '@/lib/licensing/durations';
+import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm break-words text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** The head of a license's page: key, customer, plan, status, expiry, seats. */
+export function LicenseSummary({ license }: { license: SupportLicenseDetail }) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="license-summary">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold tracking-tight" data-testid="license-customer">
+          {license.customerName || license.customerEmail || 'Unnamed customer'}
+        </h1>
+        <LicenseStatusBadge status={license.status} />
+      </div>
+      {license.unusableReason && <p className="mt-2 text-sm text-amber-800">{license.unusableReason}</p>}
+      <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3">
+        <div className="text-xs font-medium uppercase tracking-wide text-slate-500">License key</div>
+        <div className="mt-1 font-mono text-lg tracking-wider text-slate-900 select-all" data-testid="license-key">
+          {license.key}
+        </div>
+      </div>
+      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-4 sm:grid-cols-2 md:grid-cols-4">
+        <Fact label="Customer email">{license.customerEmail || '—'}</Fact>
+        <Fact label="Product · plan">
+          {license.product.name} · {license.plan.name}
+        </Fact>
+        <Fact label="Expires">{license.expiresAt ? formatDate(license.expiresAt) : 'Never (perpetual)'}</Fact>
+        <Fact label="Seats used" testId="license-seats-used">
+          {license.seatsUsed} of {license.plan.seatLimit}
+        </Fact>
+        <Fact label="Offline lease">{formatDuration(license.plan.offlineTtlSeconds)}</Fact>
+        <Fact label="Grace after lease">{formatDuration(license.plan.graceSeconds)}</Fact>
+        <Fact label="Issued">{formatDate(license.createdAt)}</Fact>
+        {license.suspendedReason && <Fact label="Suspended because">{license.suspendedReason}</Fact>}
+      </dl>
+    </section>
+  );
+}

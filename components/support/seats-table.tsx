@@ -1,0 +1,98 @@
+import { formatDateTime } from '@/components/format-date';
+import { ReissueButton } from '@/components/support/reissue-button';
+import { ReleaseSeatDialog } from '@/components/support/release-seat-dialog';
+import { EmptyState, Section } from '@/components/support/section';
+import { SeatStateBadge } from '@/components/seat-state-badge';
+import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
+
+/** What the release dialog warns: how long the old machine's file still works offline. */
+export function offlineValiditySentence(seat: SupportSeat, now: Date): string {
+  const device = seat.hostname ? `“${seat.hostname}”` : 'the old machine';
+  if (seat.leaseEndsAt > now) {
+    return `The license file on ${device} keeps working offline until its lease ends on ${formatDateTime(seat.leaseEndsAt)}, and in grace until ${formatDateTime(seat.graceEndsAt)}.`;
+  }
+  if (seat.graceEndsAt > now) {
+    return `The lease of the file on ${device} ended on ${formatDateTime(seat.leaseEndsAt)}; it keeps working in grace until ${formatDateTime(seat.graceEndsAt)}.`;
+  }
+  return `The file on ${device} stopped working when its grace ended on ${formatDateTime(seat.graceEndsAt)}.`;
+}
+
+function Device({ seat }: { seat: SupportSeat }) {
+  return (
+    <>
+      <div className="font-medium text-slate-900" data-testid="seat-hostname">
+        {seat.hostname || 'unnamed machine'}
+      </div>
+      <div className="text-xs text-slate-500">
+        {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ') || 'no device details'}
+      </div>
+      <div className="font-mono text-xs text-slate-400" title={seat.fingerprint}>
+        {seat.fingerprint.slice(0, 16)}…
+      </div>
+    </>
+  );
+}
+
+/** The machines of a license, live ones first, with what support can do to each. */
+export function SeatsTable({ license, now }: { license: SupportLicenseDetail; now: Date }) {
+  return (
+    <Section title="Seats" description={`${license.seatsUsed} of ${license.plan.seatLimit} in use. Times in UTC.`} testId="seats">
+      {license.seats.length === 0 ? (
+        <EmptyState>No machine has activated this license yet.</EmptyState>
+      ) : (
+        <div className="-mx-5 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-5 py-2">Device</th>
+                <th className="px-3 py-2">State</th>
+                <th className="px-3 py-2">Activated / last file issued</th>
+                <th className="px-3 py-2">Lease ends / grace ends</th>
+                <th className="px-5 py-2 text-right">Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {license.seats.map((seat) => (
+                <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
+                  <td className="min-w-52 px-5 py-3">
+                    <Device seat={seat} />
+                  </td>
+                  <td className="px-3 py-3 min-w-40">
+                    <span data-testid="seat-state">
+                      <SeatStateBadge state={seat.state} />
+                    </span>
+                    {seat.releasedAt && (
+                      <div className="mt-1 max-w-64 text-xs text-slate-500" data-testid="seat-release-info">
+                        {formatDateTime(seat.releasedAt)}
+                        {seat.releasedBy && ` by ${seat.releasedBy}`}
+                        {seat.releaseReason && `: ${seat.releaseReason}`}
+                      </div>
+                    )}
+                  </td>
+                  <td className="px-3 py-3 whitespace-nowrap">
+                    <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
+                    <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
+                  </td>
+                  <td className="px-3 py-3 whitespace-nowrap">
+                    <div className="text-slate-900" data-testid="seat-lease-end">
+                      {formatDateTime(seat.leaseEndsAt)}
+                    </div>
+                    <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
+                  </td>
+                  <td className="px-5 py-3">
+                    <div className="flex flex-col items-end gap-2 whitespace-nowrap">
+                      {seat.reissuable && <ReissueButton seatId={seat.id} />}
+                      {seat.releasable && (
+                        <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type DbOrTx } from '@/db/client';
+import { auditEvents, licenseFiles, seats, users, type AuditEvent, type LicenseFile } from '@/db/schema';
+
+export interface IssuedFileRow {
+  file: LicenseFile;
+  hostname: string;
+  /** The staff member's email when a staff member issued it, otherwise the recorded label. */
+  issuedByLabel: string;
+}
+
+const issuer = alias(users, 'issuer');
+
+/** Every license file issued for a license's seats, newest first. */
+export function listLicenseFilesOfLicense(licenseId: string, limit: number, db: DbOrTx = getDb()): IssuedFileRow[] {
+  return db
+    .select({
+      file: licenseFiles,
+      hostname: seats.hostname,
+      // license_files.issued_by holds a staff user's id, or a label such as "end user via portal".
+      issuedByLabel: sql<string>`coalesce(${issuer.email}, ${licenseFiles.issuedBy})`,
+    })
+    .from(licenseFiles)
+    .innerJoin(seats, eq(licenseFiles.seatId, seats.id))
+    .leftJoin(issuer, eq(issuer.id, licenseFiles.issuedBy))
+    .where(eq(licenseFiles.licenseId, licenseId))
+    .orderBy(desc(licenseFiles.issuedAt), sql`${licenseFiles}.rowid DESC`)
+    .limit(limit)
+    .all();
+}
+
+/** The most recent part of a license's audit trail, newest first. */
+export function listRecentAuditEventsOfLicense(licenseId: string, limit: number, db: DbOrTx = getDb()): AuditEvent[] {
+  return db.select().from(auditEvents).where(eq(auditEvents.licenseId, licenseId)).orderBy(desc(auditEvents.id)).limit(limit).all();
+}

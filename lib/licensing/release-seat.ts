@@ -1,0 +1,90 @@
+import 'server-only';
+import { z } from 'zod';
+import { writeTransaction } from '@/db/client';
+import { findLicenseById } from '@/db/queries/licenses';
+import { releaseActiveSeat } from '@/db/queries/seat-release';
+import { countActiveSeats, findSeatById } from '@/db/queries/seats';
+import type { Seat } from '@/db/schema';
+import type { Actor } from '@/lib/licensing/actor';
+import { audit } from '@/lib/licensing/audit';
+import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fail, type Result } from '@/lib/licensing/errors';
+import { formatDay } from '@/lib/licensing/license-usable';
+
+export const releaseSeatInput = z.object({
+  licenseId: z.string().min(1),
+  seatId: z.string().min(1),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why the seat is released, e.g. "laptop stolen" or "mainboard replaced".')
+    .max(500, 'Keep the reason under 500 characters.'),
+});
+export type ReleaseSeatInput = z.input<typeof releaseSeatInput>;
+
+export interface ReleasedSeat {
+  seatId: string;
+  hostname: string;
+  /** The old machine's file keeps working offline until here (DESIGN.md "Support release"). */
+  leaseEndsAt: Date;
+  graceEndsAt: Date;
+  seatsUsed: number;
+  seatLimit: number;
+}
+
+function alreadyFreeMessage(seat: Seat): string {
+  const when = seat.releasedAt ? ` on ${formatDay(seat.releasedAt)}` : '';
+  if (seat.status === 'deactivated') return `This seat was already deactivated by its machine${when}. Nothing was changed.`;
+  const by = seat.releasedBy ? ` by ${seat.releasedBy}` : '';
+  const why = seat.releaseReason ? ` (${seat.releaseReason})` : '';
+  return `This seat was already released${when}${by}${why}. Nothing was changed.`;
+}
+
+/**
+ * Frees the seat of a lost or dead machine at once, so another machine can activate
+ * (DESIGN.md "Support release"). The old machine's license file is not revoked: it
+ * is offline, so it keeps working until its lease (and then grace) ends; the result
+ * carries those dates for the person who released it. One transaction with its audit row.
+ *
+ * @example
+ * const result = releaseSeat({ licenseId, seatId, reason: 'laptop stolen' }, actor);
+ * if (!result.ok && result.code === 'ERR_SEAT_ALREADY_FREE') show(result.message);
+ */
+export function releaseSeat(input: ReleaseSeatInput, actor: Actor, now = new Date()): Result<ReleasedSeat> {
+  const parsed = releaseSeatInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Give a reason for releasing the seat.', fieldErrorsOf(parsed.error));
+  const { licenseId, seatId, reason } = parsed.data;
+  return writeTransaction((tx) => {
+    const found = findLicenseById(licenseId, tx);
+    const seat = findSeatById(seatId, tx);
+    if (!found || !seat || seat.licenseId !== licenseId) {
+      return fail('ERR_SEAT_NOT_FOUND', 'This license has no such seat any more. Reload the page.');
+    }
+    if (!releaseActiveSeat(seat.id, { releasedAt: now, releaseReason: reason, releasedBy: actor.label }, tx)) {
+      return fail('ERR_SEAT_ALREADY_FREE', alreadyFreeMessage(seat));
+    }
+    audit(
+      tx,
+      actor,
+      'seat.release',
+      { type: 'seat', id: seat.id, licenseId },
+      {
+        reason,
+        hostname: seat.hostname,
+        fingerprint: seat.fingerprint,
+        leaseEndsAt: seat.leaseEndsAt.toISOString(),
+        graceEndsAt: seat.graceEndsAt.toISOString(),
+      },
+      now,
+    );
+    return {
+      ok: true as const,
+      seatId: seat.id,
+      hostname: seat.hostname,
+      leaseEndsAt: seat.leaseEndsAt,
+      graceEndsAt: seat.graceEndsAt,
+      seatsUsed: countActiveSeats(licenseId, tx),
+      seatLimit: found.plan.seatLimit,
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { activate } from '@/lib/licensing/activate';
+import { endUserActor } from '@/lib/licensing/actor';
+import { issueLicenses } from '@/lib/licensing/issue-licenses';
+import { criteriaOf, SEARCH_PAGE_SIZE, searchLicensesForSupport } from '@/lib/licensing/search-licenses';
+import { createTestLicense, makeMachine, setUpInstance, type TestLicense } from '@/lib/testing/licensing-fixtures';
+
+let license: TestLicense;
+let fingerprint: string;
+
+beforeAll(async () => {
+  await setUpInstance();
+  const base = createTestLicense({ seats: 3 });
+  const issued = issueLicenses({ planId: base.planId, customerName: 'Margarethe Oduya', customerEmail: 'm.oduya@northwind.example' }, SYSTEM_ACTOR);
+  if (!issued.ok) throw new Error(issued.message);
+  license = { ...base, key: issued.licenses[0]!.key, licenseId: issued.licenses[0]!.id };
+  const machine = await makeMachine('CAD-Station-07');
+  fingerprint = machine.fingerprint;
+  const activated = await activate({ requestText: await machine.request(license), actor: endUserActor('portal', '') });
+  if (!activated.ok) throw new Error(activated.message);
+});
+
+const idsFor = (query: string) => searchLicensesForSupport(query).results.map((result) => result.id);
+
+describe('searchLicensesForSupport', () => {
+  it('finds a license by its full key in any case, with or without dashes', () => {
+    expect(idsFor(license.key)).toEqual([license.licenseId]);
+    expect(idsFor(license.key.toLowerCase().replace(/-/g, ''))).toEqual([license.licenseId]);
+    expect(idsFor(` ${license.key.replace(/-/g, ' ')} `)).toEqual([license.licenseId]);
+  });
+
+  it('finds it by the first or the last group a customer reads out', () => {
+    const groups = license.key.split('-');
+    expect(idsFor(groups[0]!)).toContain(license.licenseId);
+    expect(idsFor(groups[4]!.toLowerCase())).toContain(license.licenseId);
+    // A middle group is not stored in clear, so it does not match.
+    expect(idsFor(groups[2]!)).not.toContain(license.licenseId);
+  });
+
+  it('finds it by part of the customer name or email, ignoring case', () => {
+    expect(idsFor('oduya')).toEqual([license.licenseId]);
+    expect(idsFor('NORTHWIND.example')).toEqual([license.licenseId]);
+    expect(idsFor('Margarethe Od')).toEqual([license.licenseId]);
+  });
+
+  it('finds it by a device hostname or the start of a fingerprint', () => {
+    expect(idsFor('cad-station')).toEqual([license.licenseId]);
+    expect(idsFor(fingerprint.slice(0, 12))).toEqual([license.licenseId]);
+    expect(idsFor(fingerprint.slice(4, 16))).toEqual([]);
+  });
+
+  it('treats % and _ as plain characters', () => {
+    expect(idsFor('%')).toEqual([]);
+    expect(idsFor('_')).toEqual([]);
+  });
+
+  it('shows the masked key, customer, product, plan, status and seats used', () => {
+    const [result] = searchLicensesForSupport('m.oduya@northwind.example').results;
+    const groups = license.key.split('-');
+    expect(result).toMatchObject({
+      id: license.licenseId,
+      maskedKey: `${groups[0]}-•••••-•••••-•••••-${groups[4]}`,
+      customerName: 'Margarethe Oduya',
+      customerEmail: 'm.oduya@northwind.example',
+      product: 'Test App',
+      plan: 'Test plan',
+      status: 'active',
+      seatsUsed: 1,
+      seatLimit: 3,
+    });
+  });
+
+  it('pages the results', () => {
+    const base = createTestLicense();
+    const issued = issueLicenses({ planId: base.planId, count: SEARCH_PAGE_SIZE + 5, customerEmail: 'bulk@pager.example' }, SYSTEM_ACTOR);
+    if (!issued.ok) throw new Error(issued.message);
+    const first = searchLicensesForSupport('pager.example', 1);
+    const second = searchLicensesForSupport('pager.example', 2);
+    expect(first).toMatchObject({ total: SEARCH_PAGE_SIZE + 5, page: 1, pageCount: 2 });
+    expect(first.results).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(second.results).toHaveLength(5);
+    const all = new Set([...first.results, ...second.results].map((result) => result.id));
+    expect(all).toEqual(new Set(issued.licenses.map((issuedLicense) => issuedLicense.id)));
+    expect(searchLicensesForSupport('pager.example', 0).page).toBe(1);
+  });
+});
+
+describe('criteriaOf', () => {
+  it('reads a full key as a hash look-up and one group as a group match', () => {
+    expect(criteriaOf('7kq2m-4d8xr-aaaaa-bbbbb-ccccc').keyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(criteriaOf('7kq2m')).toMatchObject({ keyGroup: '7KQ2M', text: '7kq2m', fingerprintPrefix: '7kq2m' });
+    expect(criteriaOf('jane doe')).toEqual({ text: 'jane doe' });
+    expect(criteriaOf('   ')).toEqual({});
+  });
+});

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEventsOfLicense } from '@/db/queries/license-history';
+import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
+import { createUser } from '@/lib/auth/users';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { addSupportNote } from '@/lib/licensing/support-notes';
+import { createTestLicense, setUpInstance } from '@/lib/testing/licensing-fixtures';
+
+let staff: Actor;
+
+beforeAll(async () => {
+  await setUpInstance();
+  const created = await createUser({ email: 'Notes@Support.test', name: 'Nora Notes', role: 'support', password: 'a long enough password' }, SYSTEM_ACTOR);
+  if (!created.ok) throw new Error(created.message);
+  staff = { type: 'user', id: created.id, label: 'notes@support.test', ip: '198.51.100.9' };
+});
+
+describe('addSupportNote', () => {
+  it('keeps the note with its author and time, newest first, and audits it', () => {
+    const { licenseId } = createTestLicense();
+    const first = addSupportNote({ licenseId, body: 'Customer called about a stolen laptop.' }, staff, new Date('2026-03-01T10:00:00Z'));
+    const second = addSupportNote({ licenseId, body: '  Released the seat.  ' }, staff, new Date('2026-03-01T10:05:00Z'));
+    expect(first.ok && second.ok).toBe(true);
+    const notes = listSupportNotesOfLicense(licenseId);
+    expect(notes.map(({ note, author }) => [note.body, author.email, author.name, note.createdAt.toISOString()])).toEqual([
+      ['Released the seat.', 'notes@support.test', 'Nora Notes', '2026-03-01T10:05:00.000Z'],
+      ['Customer called about a stolen laptop.', 'notes@support.test', 'Nora Notes', '2026-03-01T10:00:00.000Z'],
+    ]);
+    const audited = listAuditEventsOfLicense(licenseId).filter((event) => event.action === 'license.note');
+    expect(audited).toHaveLength(2);
+    expect(audited[0]).toMatchObject({ actorLabel: 'notes@support.test', targetType: 'support_note' });
+  });
+
+  it('refuses an empty note and an unknown license, writing nothing', () => {
+    const { licenseId } = createTestLicense();
+    expect(addSupportNote({ licenseId, body: '   ' }, staff)).toMatchObject({ ok: false, code: 'ERR_VALIDATION', fieldErrors: { body: ['Write the note first.'] } });
+    expect(addSupportNote({ licenseId: 'no-such-license', body: 'hello' }, staff)).toMatchObject({ ok: false, code: 'ERR_LICENSE_NOT_FOUND' });
+    expect(listSupportNotesOfLicense(licenseId)).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * The printed form of a Gatepass license key: five groups of five Crockford base32
+ * characters joined by dashes, upper case. The license-file key is derived from this
+ * exact string (DESIGN.md "Fixed details": IKM = the license key as printed), so the
+ * SDK and the portal both canonicalize whatever a person typed before using it.
+ */
+const CROCKFORD = /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{25}$/;
+
+/**
+ * Turns a typed key into its printed form: case, spaces and dashes do not matter, and
+ * the look-alikes `O`→`0`, `I`/`L`→`1` are read as Crockford base32 reads them. A string
+ * that is not a Gatepass key shape is returned trimmed, unchanged otherwise.
+ *
+ * @example canonicalLicenseKey(' bvjmy 5hmtp-7pwr3-5cc3h-6ox8d ') // 'BVJMY-5HMTP-7PWR3-5CC3H-60X8D'
+ */
+export function canonicalLicenseKey(typed: string): string {
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (!CROCKFORD.test(compact)) return typed.trim();
+  return compact.match(/.{5}/g)!.join('-');
+}

@@ -22,8 +22,9 @@ export default defineConfig({
   reporter: [['list'], ...(process.env.GATEPASS_TEST_REPORT ? [['json', { outputFile: process.env.GATEPASS_TEST_REPORT }] as const] : [])],
   projects: [
     { name: 'browser', testIgnore: /\.isolated\.spec\.ts$/ },
-    // Specs that assert on the whole database run alone, once everything else is done.
-    { name: 'isolated', testMatch: /\.isolated\.spec\.ts$/, dependencies: ['browser'] },
+    // Specs that assert on the whole database, or change instance-wide state (the signing
+    // key), run once everything else is done, one at a time.
+    { name: 'isolated', testMatch: /\.isolated\.spec\.ts$/, dependencies: ['browser'], workers: 1 },
   ],
   use: {
     baseURL,

@@ -1,5 +1,6 @@
-// One way dates read on the portal: day, month and time in UTC, so what support
-// reads out on the phone matches what the customer sees.
+// One way dates read everywhere: day, month and time in UTC, so what support reads
+// out on the phone matches what the customer sees, and admins in several time zones
+// read the same log.
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -10,12 +11,12 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 });
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** "31 Mar 2026, 14:05 UTC" */
-export function formatDateTime(date: Date | string): string {
-  return `${DATE_TIME.format(new Date(date))} UTC`;
+/** "31 Mar 2026, 14:05 UTC"; `empty` when there is no date. */
+export function formatDateTime(date: Date | string | null | undefined, empty = '—'): string {
+  return date ? `${DATE_TIME.format(new Date(date))} UTC` : empty;
 }
 
-/** "31 Mar 2026" */
-export function formatDate(date: Date | string): string {
-  return DATE.format(new Date(date));
+/** "31 Mar 2026"; `empty` when there is no date. */
+export function formatDate(date: Date | string | null | undefined, empty = '—'): string {
+  return date ? DATE.format(new Date(date)) : empty;
 }

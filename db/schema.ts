@@ -28,6 +28,8 @@ export const users = sqliteTable('users', {
   lockedUntil: integer('locked_until', { mode: 'timestamp' }),
   disabledAt: integer('disabled_at', { mode: 'timestamp' }),
   lastLoginAt: integer('last_login_at', { mode: 'timestamp' }),
+  /** Sessions opened at or before this instant are over: set by sign-out, disable and password reset. */
+  sessionsValidAfter: integer('sessions_valid_after', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

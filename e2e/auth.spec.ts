@@ -1,18 +1,42 @@
 import { expect, test } from '@playwright/test';
 import { TEST_ADMIN } from './fixtures/credentials';
+import { createStaffUser } from './fixtures/support-user';
 import { LoginPage } from './pages/login-page';
 
 test('an anonymous visitor of /admin is sent to sign in, and comes back after it', async ({ page }) => {
+  const admin = await createStaffUser('admin');
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin/);
-  await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  await new LoginPage(page).signIn(admin.email, admin.password);
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByTestId('signed-in-as')).toHaveText(`${TEST_ADMIN.email} · admin`);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(`${admin.email} · admin`);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/login/);
+});
+
+test('a copy of the session cookie stops working once its user signs out', async ({ page, browser }) => {
+  const support = await createStaffUser('support');
+  const login = new LoginPage(page);
+  await login.goto('/support');
+  await login.signIn(support.email, support.password);
+  await expect(page).toHaveURL(/\/support$/);
+
+  // Someone copies the cookie into another browser: it works while the session is open...
+  const copy = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await copy.addCookies(await page.context().cookies());
+  const copied = await copy.newPage();
+  await copied.goto('/support');
+  await expect(copied.getByTestId('signed-in-as')).toHaveText(`${support.email} · support`);
+
+  // ...and not after the user signs out in the first browser.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await copied.goto('/support');
+  await expect(copied).toHaveURL(/\/login\?callbackUrl=%2Fsupport/);
+  await copy.close();
 });
 
 test('a wrong password is refused with a clear message and no session', async ({ page }) => {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ActivityChart } from '@/components/admin/activity-chart';
-import { formatDate } from '@/components/admin/format';
+import { formatDate } from '@/components/format-date';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';

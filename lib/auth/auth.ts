@@ -1,9 +1,9 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { findUserById } from '@/db/queries/users';
+import { endSessions } from '@/lib/auth/sessions';
 import type { UserRole } from '@/db/schema';
 import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
 import { clientAddress } from '@/lib/auth/client-address';
@@ -18,11 +18,6 @@ class SignInRefused extends CredentialsSignin {
 }
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
-
-/** A short digest of the stored password hash: changes whenever the password does. */
-function credentialStamp(passwordHash: string): string {
-  return crypto.createHash('sha256').update(passwordHash).digest('base64url').slice(0, 22);
-}
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -41,6 +36,14 @@ function config(): NextAuthConfig {
         console.error('[auth]', error);
       },
     },
+    events: {
+      // Signing out ends every session of the user, not only this browser's cookie:
+      // a copied cookie must not outlive the sign-out.
+      async signOut(message) {
+        const userId = 'token' in message ? message.token?.sub : undefined;
+        if (userId) endSessions(userId);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
@@ -54,17 +57,18 @@ function config(): NextAuthConfig {
       }),
     ],
     callbacks: {
-      // Runs on every auth() call: the cookie only names the user; role and status are
-      // read from the database each time, so disabling a user or changing a role takes
-      // effect on their next request. The token also carries a stamp of the password
-      // hash, so a password reset ends every session opened with the old password.
+      // Runs on every auth() call: the cookie only names the user and when they signed
+      // in; role and status are read from the database each time, so a role change takes
+      // effect on the next request, and a session opened before the user's
+      // sessions_valid_after (sign-out, disable, password reset) is over, even if someone
+      // kept a copy of its cookie.
       async jwt({ token, user }) {
         const id = user?.id ?? token.sub;
         const row = id ? findUserById(id) : undefined;
         if (!row || row.disabledAt) return null;
-        const stamp = credentialStamp(row.passwordHash);
-        if (!user && token.credential !== stamp) return null;
-        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role, credential: stamp };
+        const signedInAt = user ? Date.now() : Number(token.signedInAt ?? 0);
+        if (row.sessionsValidAfter && signedInAt <= row.sessionsValidAfter.getTime()) return null;
+        return { ...token, sub: row.id, email: row.email, name: row.name, role: row.role, signedInAt };
       },
       async session({ session, token }) {
         return {

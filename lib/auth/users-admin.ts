@@ -55,27 +55,35 @@ export function changeUserRole(userId: string, role: UserRole, actor: Actor): Us
   });
 }
 
-/** Disables or enables sign-in. A disabled user's session ends on their next request. */
+/** Disables or enables sign-in. Disabling ends the user's sessions for good: enabling again does not revive them. */
 export function setUserDisabled(userId: string, disabled: boolean, actor: Actor, now = new Date()): UserChange {
   return writeTransaction((tx) => {
     const user = guard(userId, actor, (u) => disabled && u.role === 'admin' && !u.disabledAt, tx);
     if ('ok' in user) return user;
     if (Boolean(user.disabledAt) === disabled) return fail('ERR_CONFLICT', `${user.email} is ${disabled ? 'disabled' : 'enabled'} already.`);
-    updateUser(userId, { disabledAt: disabled ? now : null }, tx);
+    updateUser(userId, { disabledAt: disabled ? now : null, ...(disabled ? { sessionsValidAfter: now } : {}) }, tx);
     audit(tx, actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: userId }, { email: user.email }, now);
     return { ok: true as const, userId };
   });
 }
 
-/** Sets a new generated password (shown once) and lifts any lockout. */
-export async function resetUserPassword(userId: string, actor: Actor): Promise<Result<{ userId: string; email: string; password: string }>> {
+/**
+ * Sets a new generated password (shown once), lifts any lockout and ends every session
+ * opened with the old one. `enable` also re-enables a disabled account (console recovery).
+ */
+export async function resetUserPassword(
+  userId: string,
+  actor: Actor,
+  options: { enable?: boolean } = {},
+): Promise<Result<{ userId: string; email: string; password: string }>> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return writeTransaction((tx) => {
     const user = findUserById(userId, tx);
     if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
-    updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null }, tx);
-    audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email });
+    const now = new Date();
+    updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: now, ...(options.enable ? { disabledAt: null } : {}) }, tx);
+    audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email, ...(options.enable ? { enabled: true } : {}) }, now);
     return { ok: true as const, userId, email: user.email, password };
   });
 }

@@ -1,10 +1,10 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { writeTransaction } from '@/db/client';
-import { findUserByEmail, insertUser, updateUser } from '@/db/queries/users';
+import { findUserByEmail, insertUser } from '@/db/queries/users';
 import type { UserRole } from '@/db/schema';
-import { generatePassword, hashPassword } from '@/lib/auth/password';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
 import { fail, type Result } from '@/lib/licensing/errors';
 
@@ -28,15 +28,3 @@ export async function createUser(input: NewUserInput, actor: Actor): Promise<Res
   });
 }
 
-/** Console recovery: a new generated password, unlocked and enabled (scripts/reset-password.ts). */
-export async function resetPasswordFromConsole(email: string): Promise<Result<{ password: string }>> {
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
-  return writeTransaction((tx) => {
-    const user = findUserByEmail(email, tx);
-    if (!user) return fail('ERR_NOT_FOUND', `No staff account has the email ${email}. Check the spelling, or look at the users in the admin area.`);
-    updateUser(user.id, { passwordHash, failedLogins: 0, lockedUntil: null, disabledAt: null }, tx);
-    audit(tx, SYSTEM_ACTOR, 'user.reset_password', { type: 'user', id: user.id }, { email: user.email, via: 'console' });
-    return { ok: true as const, password };
-  });
-}

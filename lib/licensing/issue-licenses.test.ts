@@ -5,11 +5,11 @@ import { unsealSecret } from '@/lib/instance/master-key';
 import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
 import { issueLicenses, LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
-import { createLicenseForTest } from '@/lib/licensing/test-licenses';
+import { createTestLicense } from '@/lib/testing/licensing-fixtures';
 
 describe('issuing licenses', () => {
   it('issues many at once, stores each key hashed and sealed, and audits one row per license', () => {
-    const { planId } = createLicenseForTest();
+    const { planId } = createTestLicense();
     const result = issueLicenses({ planId, count: 25, customerName: 'Acme', customerEmail: '  Buyer@Acme.Example ' }, SYSTEM_ACTOR);
     if (!result.ok) throw new Error(result.message);
     expect(result.licenses).toHaveLength(25);
@@ -22,7 +22,7 @@ describe('issuing licenses', () => {
   });
 
   it('refuses 0 and 1001 licenses, a bad email, and a past expiry', () => {
-    const { planId } = createLicenseForTest();
+    const { planId } = createTestLicense();
     expect(issueLicenses({ planId, count: 0 }, SYSTEM_ACTOR)).toMatchObject({ ok: false, fieldErrors: { count: ['Issue at least 1 license.'] } });
     expect(issueLicenses({ planId, count: 1001 }, SYSTEM_ACTOR)).toMatchObject({ ok: false, fieldErrors: { count: ['Issue at most 1,000 licenses at once.'] } });
     expect(issueLicenses({ planId, customerEmail: 'nope' }, SYSTEM_ACTOR)).toMatchObject({ ok: false, fieldErrors: { customerEmail: [expect.stringMatching(/valid email/)] } });

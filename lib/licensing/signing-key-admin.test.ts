@@ -7,7 +7,7 @@ import { ensureInstanceKeys, publicJwks, rotateSigningKey } from '@/lib/instance
 import type { Actor } from '@/lib/licensing/actor';
 import { DAY } from '@/lib/licensing/durations';
 import { listSigningKeysWithUsage, revocationWarning, revokeSigningKey } from '@/lib/licensing/signing-key-admin';
-import { createLicenseForTest } from '@/lib/licensing/test-licenses';
+import { createTestLicense } from '@/lib/testing/licensing-fixtures';
 
 const admin: Actor = { type: 'user', id: 'u1', label: 'admin@example.com', ip: '10.0.0.1' };
 
@@ -29,7 +29,7 @@ describe('signing keys', () => {
   it('counts files each key signed and which still work, and revokes only retired keys, removing them from the JWKS', async () => {
     await ensureInstanceKeys();
     const [first] = listSigningKeysWithUsage();
-    const { licenseId } = createLicenseForTest();
+    const { licenseId } = createTestLicense();
     const now = new Date();
     recordFile(licenseId, first!.kid, new Date(now.getTime() + 10 * DAY * 1000), 0); // valid
     recordFile(licenseId, first!.kid, new Date(now.getTime() - DAY * 1000), 2 * DAY); // in grace: still valid

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { seats } from '@/db/schema';
 import { DAY } from '@/lib/licensing/durations';
-import { createLicenseForTest } from '@/lib/licensing/test-licenses';
+import { createTestLicense } from '@/lib/testing/licensing-fixtures';
 import { dailySeries, usageOverview } from '@/lib/licensing/usage-overview';
 
 function seat(licenseId: string, activatedAt: Date, leaseEndsAt: Date, deactivatedAt?: Date) {
@@ -37,8 +37,8 @@ describe('the usage overview', () => {
   });
 
   it('counts seats in use, activations and deactivations per day, and licenses near expiry', () => {
-    const soon = createLicenseForTest({ expiresAt: daysAgo(-10), now: daysAgo(1) });
-    const later = createLicenseForTest({ expiresAt: daysAgo(-60), now: daysAgo(1) });
+    const soon = createTestLicense({ expiresAt: daysAgo(-10), now: daysAgo(1) });
+    const later = createTestLicense({ expiresAt: daysAgo(-60), now: daysAgo(1) });
     seat(soon.licenseId, daysAgo(0), daysAgo(-30));
     seat(soon.licenseId, daysAgo(2), daysAgo(-1), daysAgo(1));
     seat(later.licenseId, daysAgo(40), daysAgo(35)); // lapsed, and activated before the window

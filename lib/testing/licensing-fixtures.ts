@@ -21,6 +21,12 @@ export interface TestLicenseOptions {
   encryptLicenseFiles?: boolean;
   /** Reuse a product instead of creating one. */
   product?: { id: string; slug: string };
+  /** Slug of the product to create (default: a random one). */
+  productSlug?: string;
+  customerName?: string;
+  customerEmail?: string;
+  /** When the license is issued (default: now). */
+  now?: Date;
 }
 
 export interface TestLicense {
@@ -28,6 +34,8 @@ export interface TestLicense {
   licenseId: string;
   planId: string;
   product: { id: string; slug: string };
+  productId: string;
+  productSlug: string;
 }
 
 const suffix = () => crypto.randomBytes(4).toString('hex');
@@ -42,9 +50,13 @@ export async function setUpInstance(): Promise<void> {
   await ensureInstanceKeys();
 }
 
-/** A license on a fresh plan (and product), with the limits a test needs. */
+/**
+ * A license on a fresh plan (and product), with the limits a test needs, made through
+ * the real domain code. Unit tests and the e2e suite (on the server's database) share it.
+ */
 export function createTestLicense(options: TestLicenseOptions = {}): TestLicense {
-  const product = options.product ?? unwrap(createProduct({ slug: `test-app-${suffix()}`, name: 'Test App' }, SYSTEM_ACTOR)).product;
+  const product =
+    options.product ?? unwrap(createProduct({ slug: options.productSlug ?? `test-app-${suffix()}`, name: 'Test App' }, SYSTEM_ACTOR)).product;
   const { plan } = unwrap(
     createPlan(
       {
@@ -62,8 +74,20 @@ export function createTestLicense(options: TestLicenseOptions = {}): TestLicense
       SYSTEM_ACTOR,
     ),
   );
-  const { licenses } = unwrap(issueLicenses({ planId: plan.id, customerName: 'Test customer', expiresAt: options.expiresAt ?? null }, SYSTEM_ACTOR));
-  return { key: licenses[0]!.key, licenseId: licenses[0]!.id, planId: plan.id, product: { id: product.id, slug: product.slug } };
+  const { licenses } = unwrap(
+    issueLicenses(
+      {
+        planId: plan.id,
+        customerName: options.customerName ?? 'Test customer',
+        customerEmail: options.customerEmail ?? '',
+        expiresAt: options.expiresAt ?? null,
+      },
+      SYSTEM_ACTOR,
+      options.now,
+    ),
+  );
+  const { id, slug } = product;
+  return { key: licenses[0]!.key, licenseId: licenses[0]!.id, planId: plan.id, product: { id, slug }, productId: id, productSlug: slug };
 }
 
 export function portalEncryptionJwk(): JWK {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDateTime } from '@/components/admin/format';
+import { formatDateTime } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { pageNumber, Pagination } from '@/components/admin/pagination';

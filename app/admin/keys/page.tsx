@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { revokeKeyAction, rotateKeyAction } from '@/app/admin/keys/actions';
-import { formatDateTime } from '@/components/admin/format';
+import { formatDateTime } from '@/components/format-date';
 import { RevokeKeyForm, RotateKeyForm } from '@/components/admin/key-forms';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';

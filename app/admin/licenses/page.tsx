@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate } from '@/components/admin/format';
+import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from '@/app/admin/users/actions';
-import { formatDateTime } from '@/components/admin/format';
+import { formatDateTime } from '@/components/format-date';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { cellClass, Table } from '@/components/admin/table';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from '@/app/admin/licenses/actions';
-import { formatDate, formatDateTime } from '@/components/admin/format';
+import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';

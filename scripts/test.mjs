@@ -17,6 +17,10 @@ const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 function ensureChromium() {
   let chromium = findChromium();
   if (chromium) return chromium;
+  if (process.env.GATEPASS_CHROMIUM) {
+    console.error(`GATEPASS_CHROMIUM is set to ${process.env.GATEPASS_CHROMIUM}, which does not exist. Fix the path, or unset it to use Debian's /usr/bin/chromium.`);
+    process.exit(1);
+  }
   const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
   if (!canApt) {
     console.error('Chromium is missing for the browser tests. Install it with:\n\n  sudo apt-get install -y chromium\n\n(or set GATEPASS_CHROMIUM to a Chromium binary), then run npm test again.');
@@ -31,7 +35,10 @@ function ensureChromium() {
     }
   }
   chromium = findChromium();
-  if (!chromium) process.exit(1);
+  if (!chromium) {
+    console.error('apt-get finished but /usr/bin/chromium is still missing. Run: apt-get install -y chromium');
+    process.exit(1);
+  }
   return chromium;
 }
 

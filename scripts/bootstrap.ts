@@ -16,7 +16,7 @@ try {
     lines.push(`  Sign in at ${url}/login as ${report.adminEmail}`);
     if (report.generatedPassword) {
       lines.push(`  with the password  ${report.generatedPassword}`);
-      lines.push('  (shown only this once: write it down, then change it or add users under Admin → Users)');
+      lines.push(`  (shown only this once: write it down. Lost it? npm run reset-password -- ${report.adminEmail})`);
     } else {
       lines.push('  with the password from GATEPASS_ADMIN_PASSWORD');
     }

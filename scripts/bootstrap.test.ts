@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function bootstrap(dataDir: string, env: Record<string, string> = {}) {
-  const childEnv: Record<string, string | undefined> = { ...process.env, GATEPASS_DATA_DIR: dataDir, PORT: '3999', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, GATEPASS_DATA_DIR: dataDir, PORT: '3999', ...env };
   delete childEnv.GATEPASS_MASTER_KEY;
   delete childEnv.GATEPASS_ADMIN_PASSWORD;
   const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/bootstrap.ts'], {

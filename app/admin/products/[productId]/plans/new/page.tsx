@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { createPlanAction } from '@/app/admin/products/actions';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { PlanForm } from '@/components/admin/plan-form';
-import { findProductById } from '@/db/queries/catalog';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { productById } from '@/lib/licensing/admin-catalog-views';
 import { DAY } from '@/lib/licensing/durations';
 
 export const metadata: Metadata = { title: 'New plan' };
@@ -25,7 +25,7 @@ const DEFAULTS = {
 export default async function NewPlanPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}/plans/new`);
-  const product = findProductById(productId);
+  const product = productById(productId);
   if (!product) notFound();
   return (
     <>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from '@/app/admin/licenses/actions';
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -34,11 +34,7 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
   const { license, plan, product, seats, seatsUsed, files } = detail;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/licenses" className="text-indigo-600 hover:underline">
-          ← Licenses
-        </Link>
-      </p>
+      <BackLink href="/admin/licenses">Licenses</BackLink>
       <PageHeader
         title={license.customerName || license.customerEmail || 'License'}
         description={<span className="font-mono">{maskLicenseKey(license.keyPrefix, license.keySuffix)}</span>}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { issueLicensesAction } from '@/app/admin/licenses/actions';
 import { IssueLicensesForm } from '@/components/admin/issue-licenses-form';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { listPlansForIssuing } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
@@ -19,11 +19,7 @@ export default async function IssueLicensesPage({ searchParams }: { searchParams
   }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/licenses" className="text-indigo-600 hover:underline">
-          ← Licenses
-        </Link>
-      </p>
+      <BackLink href="/admin/licenses">Licenses</BackLink>
       <PageHeader title="Issue licenses" description="Each license gets its own key. Customers type the key into your application, which writes the activation request." />
       <Card>
         {plans.length === 0 ? (

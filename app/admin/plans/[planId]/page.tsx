@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updatePlanAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { PlanForm } from '@/components/admin/plan-form';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { planPage } from '@/lib/licensing/admin-catalog-views';
@@ -23,11 +23,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/products/${product.id}`} className="text-indigo-600 hover:underline">
-          ← {product.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/products/${product.id}`}>{product.name}</BackLink>
       <PageHeader
         title={`${product.name} · ${plan.name}`}
         description={

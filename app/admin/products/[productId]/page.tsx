@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updateProductAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { ProductForm } from '@/components/admin/product-form';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -24,11 +24,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/products" className="text-indigo-600 hover:underline">
-          ← Products & plans
-        </Link>
-      </p>
+      <BackLink href="/admin/products">Products & plans</BackLink>
       <PageHeader title={product.name} description={product.description || undefined} actions={newPlan} />
       <Table
         head={['Plan', 'Offline TTL', 'Grace', 'Seats', 'Features', 'Licenses', '']}

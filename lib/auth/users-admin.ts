@@ -8,7 +8,7 @@ import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Failure, type Result } from '@/lib/licensing/errors';
 
 /** The roles a staff user can hold, for the forms' validation. */

@@ -1,4 +1,16 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+
+/** The "← parent" link above an admin page's header. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-indigo-600 hover:underline">
+        ← {children}
+      </Link>
+    </p>
+  );
+}
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (

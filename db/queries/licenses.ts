@@ -9,24 +9,21 @@ export interface LicenseWithPlan {
   product: Product;
 }
 
-export function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): LicenseWithPlan | undefined {
+/** A license joined to its plan and product; callers add the where clause. */
+function selectLicenseWithPlan(db: DbOrTx) {
   return db
     .select({ license: licenses, plan: plans, product: products })
     .from(licenses)
     .innerJoin(plans, eq(licenses.planId, plans.id))
-    .innerJoin(products, eq(plans.productId, products.id))
-    .where(eq(licenses.keyHash, keyHash))
-    .get();
+    .innerJoin(products, eq(plans.productId, products.id));
+}
+
+export function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): LicenseWithPlan | undefined {
+  return selectLicenseWithPlan(db).where(eq(licenses.keyHash, keyHash)).get();
 }
 
 export function findLicenseById(id: string, db: DbOrTx = getDb()): LicenseWithPlan | undefined {
-  return db
-    .select({ license: licenses, plan: plans, product: products })
-    .from(licenses)
-    .innerJoin(plans, eq(licenses.planId, plans.id))
-    .innerJoin(products, eq(plans.productId, products.id))
-    .where(eq(licenses.id, id))
-    .get();
+  return selectLicenseWithPlan(db).where(eq(licenses.id, id)).get();
 }
 
 export function listLicensesOfPlan(planId: string, db: DbOrTx = getDb()): License[] {

@@ -6,7 +6,7 @@ import type { UserRole } from '@/db/schema';
 import { auth } from '@/lib/auth/auth';
 import { clientAddress } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/licensing/actor';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, httpStatusOf, type Failure } from '@/lib/licensing/errors';
 
 export interface Staff {

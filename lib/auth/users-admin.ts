@@ -2,14 +2,22 @@ import 'server-only';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { countEnabledAdmins } from '@/db/queries/staff-users';
-import { findUserById, updateUser } from '@/db/queries/users';
+import { findUserById, listUsers, updateUser } from '@/db/queries/users';
 import { USER_ROLES, type User, type UserRole } from '@/db/schema';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Failure, type Result } from '@/lib/licensing/errors';
+
+/** The roles a staff user can hold, for the forms' validation. */
+export { USER_ROLES, type UserRole };
+
+/** Every staff user, by email, for the users page. */
+export function staffUsersPage(): User[] {
+  return listUsers();
+}
 
 export const newStaffInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),

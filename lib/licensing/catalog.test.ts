@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findPlanById, findProductById } from '@/db/queries/catalog';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
-import { createPlan, createProduct, planInput, updatePlan, updateProduct, type PlanInput } from '@/lib/licensing/catalog';
+import { createPlan, createProduct, updatePlan, updateProduct } from '@/lib/licensing/catalog';
+import { planInput, type PlanInput } from '@/lib/licensing/catalog-schema';
 import { DAY, HOUR, YEAR } from '@/lib/licensing/durations';
 
 const admin: Actor = { type: 'user', id: 'u-admin', label: 'admin@example.com', ip: '10.0.0.9' };

@@ -27,18 +27,6 @@ import {
 } from '@/lib/licensing/catalog-schema';
 import { fail, type Result } from '@/lib/licensing/errors';
 
-export {
-  fieldErrorsOf,
-  planInput,
-  planSettingsInput,
-  productInput,
-  productUpdateInput,
-  type PlanInput,
-  type PlanSettingsInput,
-  type ProductInput,
-  type ProductUpdateInput,
-} from '@/lib/licensing/catalog-schema';
-
 export function createProduct(input: ProductInput, actor: Actor): Result<{ product: Pick<Product, 'id' | 'slug' | 'name'> }> {
   const parsed = productInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));

@@ -7,7 +7,7 @@ import { insertLicense } from '@/db/queries/licenses';
 import { sealSecret } from '@/lib/instance/master-key';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Result } from '@/lib/licensing/errors';
 import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licensing/license-key';
 

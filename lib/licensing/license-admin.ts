@@ -4,7 +4,7 @@ import { writeTransaction } from '@/db/client';
 import { findLicenseById, updateLicense } from '@/db/queries/licenses';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Result } from '@/lib/licensing/errors';
 
 export const suspendLicenseInput = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSettingsInput } from '@/lib/licensing/catalog';
+import { planSettingsInput } from '@/lib/licensing/catalog-schema';
 import { DAY, HOUR } from '@/lib/licensing/durations';
 import { durationFormValue, planFormFields, planSettingsFromForm } from '@/lib/licensing/plan-form';
 import { describePlanLease, previewPlanLease } from '@/lib/licensing/plan-preview';

@@ -7,7 +7,7 @@ import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Result } from '@/lib/licensing/errors';
 import { formatDay } from '@/lib/licensing/license-usable';
 

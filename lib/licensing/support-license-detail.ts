@@ -4,7 +4,7 @@ import { listSeatsOfLicense } from '@/db/queries/seats';
 import { listLicenseFilesOfLicense, listRecentAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { listUsageRecordsOfLicense } from '@/db/queries/usage';
-import type { AuditEvent, LicenseFileKind } from '@/db/schema';
+import type { AuditEvent, LicenseFileKind, Seat } from '@/db/schema';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { fail, type Result } from '@/lib/licensing/errors';
 import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
@@ -35,6 +35,18 @@ export interface SupportSeat {
   reissuable: boolean;
 }
 
+export interface IssuedFile {
+  id: string;
+  kind: LicenseFileKind;
+  hostname: string;
+  kid: string;
+  issuedAt: Date;
+  leaseEndsAt: Date;
+  graceSeconds: number;
+  /** The issuing staff member's email, or the recorded label (e.g. "end user via portal"). */
+  issuedBy: string;
+}
+
 export interface SupportLicenseDetail {
   id: string;
   /** In full: support reads it back to customers who lost it. */
@@ -51,10 +63,45 @@ export interface SupportLicenseDetail {
   plan: { name: string; slug: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number };
   seatsUsed: number;
   seats: SupportSeat[];
-  files: { id: string; kind: LicenseFileKind; hostname: string; kid: string; issuedAt: Date; leaseEndsAt: Date; issuedBy: string }[];
+  files: IssuedFile[];
   usage: { id: string; hostname: string; reportedAt: Date; counters: Record<string, number> }[];
   auditTrail: AuditEvent[];
   notes: { id: string; body: string; createdAt: Date; authorEmail: string; authorName: string }[];
+}
+
+/** One seat as the staff pages show it; `usable` is whether the license may be issued files now. */
+export function seatOfLicense(seat: Seat, now: Date, usable: boolean): SupportSeat {
+  return {
+    id: seat.id,
+    hostname: seat.hostname,
+    os: seat.os,
+    appVersion: seat.appVersion,
+    fingerprint: seat.fingerprint,
+    state: seatState(seat, now),
+    activatedAt: seat.activatedAt,
+    lastIssuedAt: seat.lastIssuedAt,
+    leaseEndsAt: seat.leaseEndsAt,
+    graceEndsAt: seat.graceEndsAt,
+    releasedAt: seat.releasedAt,
+    releasedBy: seat.releasedBy,
+    releaseReason: seat.releaseReason,
+    releasable: seat.status === 'active',
+    reissuable: seat.status === 'active' && usable,
+  };
+}
+
+/** The newest `limit` license files signed for a license, with the device and the issuer. */
+export function issuedFilesOfLicense(licenseId: string, limit: number): IssuedFile[] {
+  return listLicenseFilesOfLicense(licenseId, limit).map(({ file, hostname, issuedByLabel }) => ({
+    id: file.id,
+    kind: file.kind,
+    hostname,
+    kid: file.kid,
+    issuedAt: file.issuedAt,
+    leaseEndsAt: file.leaseEndsAt,
+    graceSeconds: file.graceSeconds,
+    issuedBy: issuedByLabel,
+  }));
 }
 
 /**
@@ -87,32 +134,8 @@ export function supportLicenseDetail(licenseId: string, now = new Date()): Resul
       product: { name: product.name, slug: product.slug },
       plan: { name: plan.name, slug: plan.slug, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit },
       seatsUsed: seatRows.filter((seat) => seat.status === 'active').length,
-      seats: seatRows.map((seat) => ({
-        id: seat.id,
-        hostname: seat.hostname,
-        os: seat.os,
-        appVersion: seat.appVersion,
-        fingerprint: seat.fingerprint,
-        state: seatState(seat, now),
-        activatedAt: seat.activatedAt,
-        lastIssuedAt: seat.lastIssuedAt,
-        leaseEndsAt: seat.leaseEndsAt,
-        graceEndsAt: seat.graceEndsAt,
-        releasedAt: seat.releasedAt,
-        releasedBy: seat.releasedBy,
-        releaseReason: seat.releaseReason,
-        releasable: seat.status === 'active',
-        reissuable: seat.status === 'active' && !unusable,
-      })),
-      files: listLicenseFilesOfLicense(license.id, FILES_SHOWN).map(({ file, hostname, issuedByLabel }) => ({
-        id: file.id,
-        kind: file.kind,
-        hostname,
-        kid: file.kid,
-        issuedAt: file.issuedAt,
-        leaseEndsAt: file.leaseEndsAt,
-        issuedBy: issuedByLabel,
-      })),
+      seats: seatRows.map((seat) => seatOfLicense(seat, now, !unusable)),
+      files: issuedFilesOfLicense(license.id, FILES_SHOWN),
       usage: listUsageRecordsOfLicense(license.id).map((record) => ({
         id: record.id,
         hostname: hostnames.get(record.seatId) ?? '',

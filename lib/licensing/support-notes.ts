@@ -6,7 +6,7 @@ import { findLicenseById } from '@/db/queries/licenses';
 import { insertSupportNote } from '@/db/queries/support-notes';
 import type { Actor } from '@/lib/licensing/actor';
 import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog';
+import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, type Result } from '@/lib/licensing/errors';
 
 export const supportNoteInput = z.object({

@@ -5,8 +5,8 @@ import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { pageNumber, Pagination } from '@/components/admin/pagination';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
-import { countAuditEvents, listAuditEventsPage, listAuditFacets } from '@/db/queries/audit-log';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { auditLogPage } from '@/lib/licensing/admin-license-views';
 import { auditFilterFromSearch } from '@/lib/licensing/audit-filter';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -35,9 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const page = pageNumber(search.page);
   const { filter, params } = auditFilterFromSearch(search);
-  const total = countAuditEvents(filter);
-  const events = listAuditEventsPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const facets = listAuditFacets();
+  const { total, events, facets } = auditLogPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <>
       <PageHeader title="Audit log" description="Every change by anyone: staff, end users through the portal and API, and the system. Times in UTC." />

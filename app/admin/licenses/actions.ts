@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { findLicenseById } from '@/db/queries/licenses';
 import { ADMIN_ONLY, staffAction } from '@/lib/auth/staff';
+import { issuedBatchSummary } from '@/lib/licensing/admin-license-views';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';
 import { changeLicenseExpiry, reinstateLicense, suspendLicense } from '@/lib/licensing/license-admin';
 import { expiryFromDateInput, wholeNumberField } from '@/lib/licensing/license-form';
@@ -20,16 +20,13 @@ export const issueLicensesAction = staffAction(
     );
     if (!result.ok) return result;
     revalidatePath('/admin', 'layout');
-    const first = findLicenseById(result.licenses[0]!.id)!;
+    const batch = issuedBatchSummary(result.licenses[0]!.id);
     return {
       ok: true as const,
       // The keys leave the server this once; the database keeps only their hash and a sealed copy.
       licenses: result.licenses,
-      product: first.product.slug,
-      plan: first.plan.slug,
-      customerName: first.license.customerName,
-      customerEmail: first.license.customerEmail,
-      expiresAt: first.license.expiresAt?.toISOString() ?? '',
+      ...batch,
+      expiresAt: batch.expiresAt?.toISOString() ?? '',
     };
   },
 );

@@ -6,8 +6,8 @@ import { PageHeader } from '@/components/admin/page-header';
 import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
-import { countLicenses, listLicensesPage } from '@/db/queries/license-list';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
 import { parseLicenseQuery } from '@/lib/licensing/license-search';
 
@@ -20,8 +20,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
   const { q = '', status = '', page: pageParam } = await searchParams;
   const page = pageNumber(pageParam);
   const filter = parseLicenseQuery(q, status);
-  const total = countLicenses(filter);
-  const rows = listLicensesPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { total, rows } = adminLicensesPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = Date.now();
   const issue = (
     <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">

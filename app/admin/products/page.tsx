@@ -3,15 +3,15 @@ import Link from 'next/link';
 import { createProductAction } from '@/app/admin/products/actions';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { ProductForm } from '@/components/admin/product-form';
-import { listPlansOfProduct, listProducts } from '@/db/queries/catalog';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { productsWithPlans } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
 
 export const metadata: Metadata = { title: 'Products & plans' };
 
 export default async function ProductsPage() {
   await requireStaffPage(ADMIN_ONLY, '/admin/products');
-  const products = listProducts().map((product) => ({ product, plans: listPlansOfProduct(product.id) }));
+  const products = productsWithPlans();
   return (
     <>
       <PageHeader title="Products & plans" description="A product is one application; its plans set how long license files work offline, the grace after that, and the seats per license." />

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { USER_ROLES } from '@/db/schema';
 import { ADMIN_ONLY, staffAction } from '@/lib/auth/staff';
-import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled } from '@/lib/auth/users-admin';
+import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled, USER_ROLES, type UserRole } from '@/lib/auth/users-admin';
 
 const text = z.string().default('');
 
 export const createUserAction = staffAction(ADMIN_ONLY, z.object({ email: text, name: text, role: text }), async (input, { actor }) => {
-  const result = await createStaffUser({ ...input, role: input.role as (typeof USER_ROLES)[number] }, actor);
+  const result = await createStaffUser({ ...input, role: input.role as UserRole }, actor);
   if (result.ok) revalidatePath('/admin/users');
   return result.ok ? { ...result, message: `User ${result.email} created.` } : result;
 });

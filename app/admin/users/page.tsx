@@ -5,14 +5,14 @@ import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { cellClass, Table } from '@/components/admin/table';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
-import { listUsers } from '@/db/queries/users';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { staffUsersPage } from '@/lib/auth/users-admin';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const staff = await requireStaffPage(ADMIN_ONLY, '/admin/users');
-  const users = listUsers();
+  const users = staffUsersPage();
   const now = Date.now();
   return (
     <>

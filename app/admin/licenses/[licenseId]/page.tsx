@@ -4,12 +4,11 @@ import { notFound } from 'next/navigation';
 import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from '@/app/admin/licenses/actions';
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
-import { listLicenseFilesOfLicense, listSeatsForLicensePage } from '@/db/queries/license-detail';
-import { findLicenseById } from '@/db/queries/licenses';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { adminLicenseDetail } from '@/lib/licensing/admin-license-views';
 import { formatDuration } from '@/lib/licensing/durations';
 import { dateInputValue } from '@/lib/licensing/license-form';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
@@ -30,20 +29,12 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 export default async function LicensePage({ params }: { params: Promise<{ licenseId: string }> }) {
   const { licenseId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/licenses/${licenseId}`);
-  const found = findLicenseById(licenseId);
-  if (!found) notFound();
-  const { license, plan, product } = found;
-  const seats = listSeatsForLicensePage(license.id);
-  const files = listLicenseFilesOfLicense(license.id);
-  const now = Date.now();
-  const activeSeats = seats.filter((s) => s.status === 'active').length;
+  const detail = adminLicenseDetail(licenseId);
+  if (!detail) notFound();
+  const { license, plan, product, seats, seatsUsed, files } = detail;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/licenses" className="text-indigo-600 hover:underline">
-          ← Licenses
-        </Link>
-      </p>
+      <BackLink href="/admin/licenses">Licenses</BackLink>
       <PageHeader
         title={license.customerName || license.customerEmail || 'License'}
         description={<span className="font-mono">{maskLicenseKey(license.keyPrefix, license.keySuffix)}</span>}
@@ -69,7 +60,7 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
             {formatDate(license.expiresAt, 'never')}
           </Fact>
           <Fact label="Seats in use" testId="license-seats">
-            {activeSeats} of {plan.seatLimit}
+            {seatsUsed} of {plan.seatLimit}
           </Fact>
           <Fact label="Lease terms">
             {formatDuration(plan.offlineTtlSeconds)} offline + {formatDuration(plan.graceSeconds)} grace
@@ -94,27 +85,25 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
       </Card>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Seats</h2>
       <Table head={['Device', 'Activated', 'Lease ends', 'Grace ends', 'Status']} testId="seat-table" empty={seats.length === 0 ? <EmptyRow text="No machine has activated this license yet." /> : undefined}>
-        {seats.map((seat) => {
-          const lapsed = seat.status === 'active' && seat.graceEndsAt.getTime() <= now;
-          return (
-            <tr key={seat.id}>
-              <td className={cellClass}>
-                <div className="text-slate-900">{seat.hostname || 'unnamed device'}</div>
-                <div className="text-xs text-slate-500">
-                  {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}
-                  <span className="ml-1 font-mono">{seat.fingerprint.slice(0, 12)}…</span>
-                </div>
-              </td>
-              <td className={cellClass}>{formatDateTime(seat.activatedAt)}</td>
-              <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
-              <td className={cellClass}>{formatDateTime(seat.graceEndsAt)}</td>
-              <td className={cellClass}>
-                <StatusBadge status={lapsed ? 'lapsed' : seat.status} />
-                {seat.releaseReason && <div className="mt-1 text-xs text-slate-500">{seat.releaseReason}</div>}
-              </td>
-            </tr>
-          );
-        })}
+        {seats.map((seat) => (
+          <tr key={seat.id}>
+            <td className={cellClass}>
+              <div className="text-slate-900">{seat.hostname || 'unnamed device'}</div>
+              <div className="text-xs text-slate-500">
+                {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}
+                <span className="ml-1 font-mono">{seat.fingerprint.slice(0, 12)}…</span>
+              </div>
+            </td>
+            <td className={cellClass}>{formatDateTime(seat.activatedAt)}</td>
+            <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
+            <td className={cellClass}>{formatDateTime(seat.graceEndsAt)}</td>
+            <td className={cellClass}>
+              {/* A seat in grace still reads "active" here: only a lapsed one is flagged. */}
+              <StatusBadge status={seat.state === 'grace' ? 'active' : seat.state} />
+              {seat.releaseReason && <div className="mt-1 text-xs text-slate-500">{seat.releaseReason}</div>}
+            </td>
+          </tr>
+        ))}
       </Table>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Issued license files</h2>
       <Table head={['Issued', 'Kind', 'Lease ends', 'Grace', 'Signing key', 'By']} testId="file-table" empty={files.length === 0 ? <EmptyRow text="No license file has been issued yet." /> : undefined}>

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { issueLicensesAction } from '@/app/admin/licenses/actions';
 import { IssueLicensesForm } from '@/components/admin/issue-licenses-form';
-import { Card, PageHeader } from '@/components/admin/page-header';
-import { listAllPlans } from '@/db/queries/catalog';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { listPlansForIssuing } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
 
 export const metadata: Metadata = { title: 'Issue licenses' };
@@ -12,20 +12,14 @@ export const metadata: Metadata = { title: 'Issue licenses' };
 export default async function IssueLicensesPage({ searchParams }: { searchParams: Promise<{ plan?: string }> }) {
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses/new');
   const { plan } = await searchParams;
-  const plans = listAllPlans()
-    .filter((row) => !row.plan.archivedAt)
-    .map((row) => ({
-      id: row.plan.id,
-      group: row.product.name,
-      label: `${row.plan.name} — ${row.plan.seatLimit} seats, ${formatDuration(row.plan.offlineTtlSeconds)} offline`,
-    }));
+  const plans = listPlansForIssuing().map((row) => ({
+    id: row.plan.id,
+    group: row.product.name,
+    label: `${row.plan.name} — ${row.plan.seatLimit} seats, ${formatDuration(row.plan.offlineTtlSeconds)} offline`,
+  }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/licenses" className="text-indigo-600 hover:underline">
-          ← Licenses
-        </Link>
-      </p>
+      <BackLink href="/admin/licenses">Licenses</BackLink>
       <PageHeader title="Issue licenses" description="Each license gets its own key. Customers type the key into your application, which writes the activation request." />
       <Card>
         {plans.length === 0 ? (

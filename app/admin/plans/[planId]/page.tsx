@@ -2,22 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updatePlanAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { PlanForm } from '@/components/admin/plan-form';
-import { findPlanById, findProductById } from '@/db/queries/catalog';
-import { countLicenses } from '@/db/queries/license-list';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { planPage } from '@/lib/licensing/admin-catalog-views';
 
 export const metadata: Metadata = { title: 'Plan' };
 
 export default async function PlanPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { planId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/plans/${planId}`);
-  const plan = findPlanById(planId);
-  const product = plan && findProductById(plan.productId);
-  if (!plan || !product) notFound();
+  const found = planPage(planId);
+  if (!found) notFound();
+  const { plan, product, licenseCount: licenses } = found;
   const { created } = await searchParams;
-  const licenses = countLicenses({ planId: plan.id });
   const issue = (
     <Link href={`/admin/licenses/new?plan=${plan.id}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-for-plan">
       Issue licenses
@@ -25,11 +23,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/products/${product.id}`} className="text-indigo-600 hover:underline">
-          ← {product.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/products/${product.id}`}>{product.name}</BackLink>
       <PageHeader
         title={`${product.name} · ${plan.name}`}
         description={

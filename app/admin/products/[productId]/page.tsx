@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updateProductAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { ProductForm } from '@/components/admin/product-form';
 import { cellClass, EmptyRow, Table } from '@/components/admin/table';
-import { findProductById, listPlansOfProduct } from '@/db/queries/catalog';
-import { countLicenses } from '@/db/queries/license-list';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { productPage } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
 
 export const metadata: Metadata = { title: 'Product' };
@@ -15,9 +14,9 @@ export const metadata: Metadata = { title: 'Product' };
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}`);
-  const product = findProductById(productId);
-  if (!product) notFound();
-  const plans = listPlansOfProduct(product.id);
+  const found = productPage(productId);
+  if (!found) notFound();
+  const { product, plans } = found;
   const newPlan = (
     <Link href={`/admin/products/${product.id}/plans/new`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="new-plan">
       New plan
@@ -25,11 +24,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/products" className="text-indigo-600 hover:underline">
-          ← Products & plans
-        </Link>
-      </p>
+      <BackLink href="/admin/products">Products & plans</BackLink>
       <PageHeader title={product.name} description={product.description || undefined} actions={newPlan} />
       <Table
         head={['Plan', 'Offline TTL', 'Grace', 'Seats', 'Features', 'Licenses', '']}
@@ -46,7 +41,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             <td className={cellClass}>{formatDuration(plan.graceSeconds)}</td>
             <td className={cellClass}>{plan.seatLimit}</td>
             <td className={`${cellClass} font-mono text-xs`}>{plan.features.join(', ') || '—'}</td>
-            <td className={cellClass}>{countLicenses({ planId: plan.id })}</td>
+            <td className={cellClass}>{plan.licenseCount}</td>
             <td className={`${cellClass} text-right`}>
               <Link href={`/admin/plans/${plan.id}`} className="text-indigo-600 hover:underline" data-testid={`edit-plan-${plan.slug}`}>
                 Edit

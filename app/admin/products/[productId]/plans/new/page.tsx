@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { createPlanAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { PlanForm } from '@/components/admin/plan-form';
-import { findProductById } from '@/db/queries/catalog';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { productById } from '@/lib/licensing/admin-catalog-views';
 import { DAY } from '@/lib/licensing/durations';
 
 export const metadata: Metadata = { title: 'New plan' };
@@ -25,15 +24,11 @@ const DEFAULTS = {
 export default async function NewPlanPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}/plans/new`);
-  const product = findProductById(productId);
+  const product = productById(productId);
   if (!product) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/admin/products/${product.id}`} className="text-indigo-600 hover:underline">
-          ← {product.name}
-        </Link>
-      </p>
+      <BackLink href={`/admin/products/${product.id}`}>{product.name}</BackLink>
       <PageHeader title={`New plan for ${product.name}`} />
       <Card>
         <PlanForm action={createPlanAction} hidden={{ productId: product.id }} values={DEFAULTS} isNew />

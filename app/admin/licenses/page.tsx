@@ -51,7 +51,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           return (
             <tr key={license.id} className="hover:bg-slate-50" data-testid="license-row">
               <td className={cellClass}>
-                <Link href={`/admin/licenses/${license.id}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                <Link href={`/admin/licenses/${license.id}`} className="font-mono text-xs whitespace-nowrap text-indigo-700 hover:underline">
                   {maskLicenseKey(license.keyPrefix, license.keySuffix)}
                 </Link>
               </td>

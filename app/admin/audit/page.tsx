@@ -64,11 +64,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </form>
-      <Table head={['When', 'Who', 'Action', 'Target', 'Details', 'From']} testId="audit-table" empty={events.length === 0 ? <EmptyRow text="No event matches this filter." /> : undefined}>
+      <Table head={['When', 'Who, from where', 'Action', 'Target', 'Details']} testId="audit-table" empty={events.length === 0 ? <EmptyRow text="No event matches this filter." /> : undefined}>
         {events.map((event) => (
           <tr key={event.id} data-testid="audit-row" data-action={event.action}>
             <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(event.at)}</td>
-            <td className={cellClass}>{event.actorLabel}</td>
+            <td className={cellClass}>
+              {event.actorLabel}
+              <span className="block font-mono text-xs text-slate-500" data-testid="audit-ip">
+                {event.ip || '—'}
+              </span>
+            </td>
             <td className={`${cellClass} font-mono text-xs`}>{event.action}</td>
             <td className={cellClass}>
               <span className="text-xs text-slate-500">{event.targetType}</span>
@@ -83,7 +88,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <td className={`${cellClass} min-w-64 max-w-md`}>
               <Details details={event.details} />
             </td>
-            <td className={`${cellClass} font-mono text-xs`}>{event.ip || '—'}</td>
           </tr>
         ))}
       </Table>

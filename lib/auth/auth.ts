@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { findUserById } from '@/db/queries/users';
-import { endSessions } from '@/lib/auth/sessions';
+import { signOutEverywhere } from '@/lib/auth/sessions';
 import type { UserRole } from '@/db/schema';
 import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
 import { clientAddress } from '@/lib/auth/client-address';
@@ -41,7 +41,7 @@ function config(): NextAuthConfig {
       // a copied cookie must not outlive the sign-out.
       async signOut(message) {
         const userId = 'token' in message ? message.token?.sub : undefined;
-        if (userId) endSessions(userId);
+        if (userId) signOutEverywhere(userId);
       },
     },
     providers: [

@@ -1,12 +1,18 @@
 import 'server-only';
-import { updateUser } from '@/db/queries/users';
-import type { DbOrTx } from '@/db/client';
-import { getDb } from '@/db/client';
+import { writeTransaction } from '@/db/client';
+import { findUserById, updateUser } from '@/db/queries/users';
+import { audit } from '@/lib/licensing/audit';
 
 /**
- * Ends every session the user has open now (lib/auth/auth.ts checks each request's
- * sign-in time against it). Called on sign-out, disable and password reset.
+ * Sign-out: ends every session the user has open (lib/auth/auth.ts refuses a session
+ * whose sign-in instant is not after `sessions_valid_after`), so a copied cookie dies
+ * too. Audited; Auth.js's sign-out event carries no request, so no client address.
  */
-export function endSessions(userId: string, now = new Date(), db: DbOrTx = getDb()): void {
-  updateUser(userId, { sessionsValidAfter: now }, db);
+export function signOutEverywhere(userId: string, now = new Date()): void {
+  writeTransaction((tx) => {
+    const user = findUserById(userId, tx);
+    if (!user) return;
+    updateUser(userId, { sessionsValidAfter: now }, tx);
+    audit(tx, { type: 'user', id: user.id, label: user.email, ip: '' }, 'user.sign_out', { type: 'user', id: user.id }, {}, now);
+  });
 }

@@ -25,14 +25,38 @@ afterAll(async () => {
 
 /** Spawns the real CLI; resolves with its exit code and output (async, so in-test servers can answer). */
 function gatepass(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return gatepassWith({}, ...args);
+}
+
+function gatepassWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '', GATEPASS_PRODUCT: '', ...env } }, (error, stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
 
 describe('gatepass CLI', () => {
+  it('needs --product only once when one product is set up in the home directory (the README flow)', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'gatepass-home-'));
+    const env = { HOME: home, GATEPASS_FINGERPRINT: 'readme-machine' };
+    const req = join(home, 'machine.req');
+    expect((await gatepassWith(env, 'request', '--product', 'photo-pro', '--jwks', jwksFile, '--license-key', 'GP-CLI-HOME', '--out', req)).code).toBe(0);
+    const lic = join(home, 'machine.lic');
+    await writeFile(lic, await portal.issue(await readFile(req, 'utf8')));
+    const install = await gatepassWith(env, 'install', lic);
+    expect(install).toMatchObject({ code: 0 });
+    expect(install.stdout).toContain('status: valid');
+    expect((await gatepassWith(env, 'status')).stdout).toContain('product: photo-pro');
+
+    // A second product makes the choice ambiguous: the CLI says so instead of guessing.
+    expect((await gatepassWith(env, 'request', '--product', 'other-app', '--jwks', jwksFile, '--license-key', 'GP-CLI-HOME', '--out', req)).code).toBe(0);
+    const ambiguous = await gatepassWith(env, 'status');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('several products are set up here (other-app, photo-pro): pass --product');
+    await rm(home, { recursive: true, force: true });
+  });
+
   it('runs the offline cycle: request, install, status, deactivate', async () => {
     const a = join(dir, 'machine-a');
     const req = join(dir, 'a.req');

@@ -6,8 +6,8 @@
  * 2 usage error, 3 `status` found no usable license (expired, invalid,
  * clock-tampered, not activated).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isProtocolError, type JSONWebKeySet, type UsageCounters } from '../protocol';
 import { createGatepassClient } from './client';
@@ -115,6 +115,23 @@ async function loadJwks(
   return jwks;
 }
 
+/**
+ * Without --product or --state, the one product this user has set up (the default state
+ * directories are `~/.gatepass/<product>`), so `gatepass install` and `gatepass status`
+ * work after a plain `gatepass request --product P`.
+ */
+async function soleProduct(env: CliIo['env']): Promise<string> {
+  const root = dirname(defaultStateDir('product', env));
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const products: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && (await readFile(join(root, entry.name, CONFIG_FILE), 'utf8').catch(() => null))) products.push(entry.name);
+  }
+  if (products.length === 1) return products[0]!;
+  if (products.length === 0) throw new UsageError('--product is required (or --state DIR of an earlier request)');
+  throw new UsageError(`several products are set up here (${products.sort().join(', ')}): pass --product`);
+}
+
 function describe(check: LicenseCheck): string {
   const lines = [`status: ${check.status}`];
   if (check.claims) {
@@ -138,8 +155,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (rest.length > (command === 'install' ? 1 : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
 
   const explicitState = values.state || io.env.GATEPASS_STATE_DIR || undefined;
-  const product0 = values.product || io.env.GATEPASS_PRODUCT || undefined;
-  if (!explicitState && !product0) throw new UsageError('--product is required (or --state DIR of an earlier request)');
+  const product0 = values.product || io.env.GATEPASS_PRODUCT || (explicitState ? undefined : await soleProduct(io.env));
   const stateDir = resolve(explicitState ?? defaultStateDir(product0!, io.env));
   const store = new StateStore(stateDir);
   const saved = JSON.parse((await store.read(CONFIG_FILE)) ?? '{}') as CliConfig;

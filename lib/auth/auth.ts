@@ -6,7 +6,7 @@ import { findUserById } from '@/db/queries/users';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import type { UserRole } from '@/db/schema';
 import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { deriveSecret } from '@/lib/instance/master-key';
 
 /** Carries why a sign-in failed to the login action (the code, never the detail, reaches the URL). */

@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
 import { auth } from '@/lib/auth/auth';
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import type { Actor } from '@/lib/licensing/actor';
 import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
 import { fail, httpStatusOf, type Failure } from '@/lib/licensing/errors';

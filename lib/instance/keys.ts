@@ -25,33 +25,37 @@ function toKeyPair(row: SigningKey | EncryptionKey, context: string): KeyPairJwk
   };
 }
 
+/** A new key pair as stored: the private JWK sealed under the master key for its column. */
+function storedKey(pair: KeyPairJwk, context: string) {
+  return { kid: pair.kid, publicJwk: pair.publicJwk, privateJwkEncrypted: sealSecret(JSON.stringify(pair.privateJwk), context), status: 'active' as const };
+}
+
 /**
  * Creates the signing and request-encryption keys on first start; later starts keep
- * them (issue 2: "restarting never regenerates keys"). Returns what it created.
+ * them (issue 2: "restarting never regenerates keys"). The check is repeated inside the
+ * write transaction, so two processes starting at once still create one key each kind.
  */
 export async function ensureInstanceKeys(): Promise<{ createdSigningKey?: string; createdEncryptionKey?: string }> {
   const created: { createdSigningKey?: string; createdEncryptionKey?: string } = {};
   if (!findActiveSigningKey()) {
     const pair = await generateSigningKeyPair();
+    const row = storedKey(pair, SIGNING_CONTEXT);
     writeTransaction((tx) => {
-      insertSigningKey(
-        { kid: pair.kid, publicJwk: pair.publicJwk, privateJwkEncrypted: sealSecret(JSON.stringify(pair.privateJwk), SIGNING_CONTEXT), status: 'active' },
-        tx,
-      );
+      if (findActiveSigningKey(tx)) return;
+      insertSigningKey(row, tx);
       audit(tx, SYSTEM_ACTOR, 'key.create', { type: 'signing_key', id: pair.kid });
+      created.createdSigningKey = pair.kid;
     });
-    created.createdSigningKey = pair.kid;
   }
   if (listUsableEncryptionKeys().length === 0) {
     const pair = await generateEncryptionKeyPair();
+    const row = storedKey(pair, ENCRYPTION_CONTEXT);
     writeTransaction((tx) => {
-      insertEncryptionKey(
-        { kid: pair.kid, publicJwk: pair.publicJwk, privateJwkEncrypted: sealSecret(JSON.stringify(pair.privateJwk), ENCRYPTION_CONTEXT), status: 'active' },
-        tx,
-      );
+      if (listUsableEncryptionKeys(tx).length > 0) return;
+      insertEncryptionKey(row, tx);
       audit(tx, SYSTEM_ACTOR, 'key.create', { type: 'encryption_key', id: pair.kid });
+      created.createdEncryptionKey = pair.kid;
     });
-    created.createdEncryptionKey = pair.kid;
   }
   return created;
 }
@@ -89,12 +93,12 @@ export function publicJwks(): { keys: JWK[] } {
  */
 export async function rotateSigningKey(actor: Actor): Promise<{ kid: string; retiredKid?: string }> {
   const pair = await generateSigningKeyPair();
-  const sealed = sealSecret(JSON.stringify(pair.privateJwk), SIGNING_CONTEXT);
+  const row = storedKey(pair, SIGNING_CONTEXT);
   return writeTransaction((tx) => {
     const previous = findActiveSigningKey(tx);
     const now = new Date();
     if (previous) setSigningKeyStatus(previous.kid, 'retired', now, tx);
-    insertSigningKey({ kid: pair.kid, publicJwk: pair.publicJwk, privateJwkEncrypted: sealed, status: 'active' }, tx);
+    insertSigningKey(row, tx);
     audit(tx, actor, 'key.rotate', { type: 'signing_key', id: pair.kid }, { retired: previous?.kid ?? null }, now);
     return { kid: pair.kid, retiredKid: previous?.kid };
   });

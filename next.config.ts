@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // `npm test` builds into .next-test, so it never replaces the build a running `npm start` serves.
+  distDir: process.env.GATEPASS_DIST_DIR || '.next',
   // The native SQLite driver is loaded by Node at run time, not bundled.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,

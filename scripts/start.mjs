@@ -24,7 +24,7 @@ function newestMtime(entry) {
 }
 
 function buildIsCurrent() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.GATEPASS_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.every((entry) => newestMtime(entry) <= built);

@@ -12,6 +12,8 @@ import { findChromium } from './chromium.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// A separate build directory: a running `npm start` keeps serving its own build.
+process.env.GATEPASS_DIST_DIR ||= '.next-test';
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 
 function ensureChromium() {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { findPlanById, findProductById, listAllPlans, listPlansOfProduct, listProducts } from '@/db/queries/catalog';
-import { countLicenses } from '@/db/queries/license-list';
+import { countMatchingLicenses } from '@/db/queries/license-search';
 import type { Plan, Product } from '@/db/schema';
 
 /** Every product with its plans, for the products overview. */
@@ -17,7 +17,7 @@ export function productById(productId: string): Product | undefined {
 export function productPage(productId: string): { product: Product; plans: (Plan & { licenseCount: number })[] } | undefined {
   const product = findProductById(productId);
   if (!product) return undefined;
-  const plans = listPlansOfProduct(product.id).map((plan) => ({ ...plan, licenseCount: countLicenses({ planId: plan.id }) }));
+  const plans = listPlansOfProduct(product.id).map((plan) => ({ ...plan, licenseCount: countMatchingLicenses({ planId: plan.id }) }));
   return { product, plans };
 }
 
@@ -26,7 +26,7 @@ export function planPage(planId: string): { plan: Plan; product: Product; licens
   const plan = findPlanById(planId);
   const product = plan && findProductById(plan.productId);
   if (!plan || !product) return undefined;
-  return { plan, product, licenseCount: countLicenses({ planId: plan.id }) };
+  return { plan, product, licenseCount: countMatchingLicenses({ planId: plan.id }) };
 }
 
 /** The plans licenses can be issued on (not archived), grouped by product name. */

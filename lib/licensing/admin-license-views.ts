@@ -1,6 +1,6 @@
 import 'server-only';
 import { countAuditEvents, listAuditEventsPage, listAuditFacets, type AuditFilter } from '@/db/queries/audit-log';
-import { countLicenses, listLicensesPage, type LicenseListFilter, type LicenseListRow } from '@/db/queries/license-list';
+import { searchLicenses, type LicenseSearchCriteria, type LicenseSearchRow } from '@/db/queries/license-search';
 import { findLicenseById, type LicenseWithPlan } from '@/db/queries/licenses';
 import { listSeatsOfLicense } from '@/db/queries/seats';
 import type { AuditEvent } from '@/db/schema';
@@ -40,9 +40,9 @@ export function adminLicenseDetail(licenseId: string, now = new Date()): AdminLi
   };
 }
 
-/** One page of the admin license list and how many licenses match in all. */
-export function adminLicensesPage(filter: LicenseListFilter, page: Page): { total: number; rows: LicenseListRow[] } {
-  return { total: countLicenses(filter), rows: listLicensesPage(filter, page) };
+/** One page of the admin license list (criteria from `criteriaOf`) and how many licenses match in all. */
+export function adminLicensesPage(criteria: LicenseSearchCriteria, page: Page): { total: number; rows: LicenseSearchRow[] } {
+  return searchLicenses(criteria, page);
 }
 
 /** The slugs and customer of a freshly issued batch, for the one-time key list. */

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
 import { activate } from '@/lib/licensing/activate';
 import { endUserActor } from '@/lib/licensing/actor';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';
+import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { criteriaOf, SEARCH_PAGE_SIZE, searchLicensesForSupport } from '@/lib/licensing/search-licenses';
 import { createTestLicense, makeMachine, setUpInstance, type TestLicense } from '@/lib/testing/licensing-fixtures';
 
@@ -92,5 +93,18 @@ describe('criteriaOf', () => {
     expect(criteriaOf('7kq2m')).toMatchObject({ keyGroup: '7KQ2M', text: '7kq2m', fingerprintPrefix: '7kq2m' });
     expect(criteriaOf('jane doe')).toEqual({ text: 'jane doe' });
     expect(criteriaOf('   ')).toEqual({});
+  });
+
+  it('matches a whole key by hash and also as text, in any case', () => {
+    const text = '7kq2m-aaaaa-bbbbb-ccccc-9xw3t';
+    expect(criteriaOf(text)).toEqual({ keyHash: hashLicenseKey('7KQ2M-AAAAA-BBBBB-CCCCC-9XW3T'), text, fingerprintPrefix: text });
+    expect(criteriaOf(' 9xw3t ')).toEqual({ keyGroup: '9XW3T', text: '9xw3t', fingerprintPrefix: '9xw3t' });
+  });
+
+  it('adds a status and a plan filter, ignoring a status that does not exist', () => {
+    expect(criteriaOf('Globex Corp', { status: 'suspended' })).toEqual({ text: 'Globex Corp', status: 'suspended' });
+    expect(criteriaOf('', { status: 'active', planId: 'plan-1' })).toEqual({ status: 'active', planId: 'plan-1' });
+    expect(criteriaOf('', { status: 'bogus' })).toEqual({});
+    expect(criteriaOf('', { status: '' })).toEqual({});
   });
 });

@@ -1,5 +1,7 @@
 import 'server-only';
-import { searchLicenses as queryLicenses, type LicenseSearchCriteria } from '@/db/queries/support-search';
+import { z } from 'zod';
+import { searchLicenses as queryLicenses, type LicenseSearchCriteria } from '@/db/queries/license-search';
+import { LICENSE_STATUSES } from '@/db/schema';
 import { hashLicenseKey, maskLicenseKey, normalizeLicenseKey } from '@/lib/licensing/license-key';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -30,16 +32,28 @@ export interface LicenseSearchPage {
   pageCount: number;
 }
 
+/** A status from a select box; anything else (an empty "any status" included) is no filter. */
+const statusFilter = z.enum(LICENSE_STATUSES).optional().catch(undefined);
+
 /**
- * What one search box means (issue 6 "Find"): a full key in any case, with or without
- * dashes, matches by hash; one 5-character group matches the first or last group of a
- * key; any text matches customer name or email or a device hostname; and text with no
- * spaces also matches the start of a device fingerprint.
+ * What one search box means (issue 6 "Find"), for the support console and the admin
+ * license list alike: a full key in any case, with or without dashes, matches by hash;
+ * one 5-character group matches the first or last group of a key; any text matches
+ * customer name or email or a device hostname; and text with no spaces also matches the
+ * start of a device fingerprint. `status` (only `active` or `suspended`; anything else
+ * is ignored) and `planId` narrow whatever matched.
+ *
+ * @example
+ * const { rows, total } = adminLicensesPage(criteriaOf('9xw3t', { status: 'suspended' }), { limit: 25, offset: 0 });
  */
-export function criteriaOf(query: string): LicenseSearchCriteria {
+export function criteriaOf(query: string, filters: { status?: string; planId?: string } = {}): LicenseSearchCriteria {
+  const criteria: LicenseSearchCriteria = {};
+  const status = statusFilter.parse(filters.status);
+  if (status) criteria.status = status;
+  if (filters.planId) criteria.planId = filters.planId;
   const text = query.trim().slice(0, MAX_QUERY_LENGTH);
-  if (!text) return {};
-  const criteria: LicenseSearchCriteria = { text };
+  if (!text) return criteria;
+  criteria.text = text;
   const key = normalizeLicenseKey(text);
   if (BASE32.test(key) && key.length === 25) criteria.keyHash = hashLicenseKey(key);
   if (BASE32.test(key) && key.length === 5) criteria.keyGroup = key;

@@ -9,7 +9,7 @@ import { cellClass, EmptyRow, Table } from '@/components/admin/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
-import { parseLicenseQuery } from '@/lib/licensing/license-search';
+import { criteriaOf } from '@/lib/licensing/search-licenses';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
@@ -19,8 +19,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses');
   const { q = '', status = '', page: pageParam } = await searchParams;
   const page = pageNumber(pageParam);
-  const filter = parseLicenseQuery(q, status);
-  const { total, rows } = adminLicensesPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { total, rows } = adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = Date.now();
   const issue = (
     <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
@@ -46,7 +45,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
         testId="license-table"
         empty={rows.length === 0 ? <EmptyRow text={q || status ? 'No license matches this search.' : 'No licenses yet.'} /> : undefined}
       >
-        {rows.map(({ license, plan, product, activeSeats }) => {
+        {rows.map(({ license, plan, product, seatsUsed }) => {
           const expired = license.expiresAt && license.expiresAt.getTime() <= now;
           return (
             <tr key={license.id} className="hover:bg-slate-50" data-testid="license-row">
@@ -63,7 +62,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                 {product.name} · {plan.name}
               </td>
               <td className={cellClass}>
-                {activeSeats} / {plan.seatLimit}
+                {seatsUsed} / {plan.seatLimit}
               </td>
               <td className={cellClass}>{formatDate(license.expiresAt, 'never')}</td>
               <td className={cellClass}>

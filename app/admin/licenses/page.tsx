@@ -28,9 +28,9 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
   );
   return (
     <>
-      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), or the customer's name or email." actions={issue} />
+      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={issue} />
       <form className="mb-4 flex flex-wrap gap-2" role="search" data-testid="license-search">
-        <input name="q" defaultValue={q} placeholder="Key, key part, customer name or email" aria-label="Search licenses" className={`${inputClass} max-w-md flex-1`} />
+        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={`${inputClass} max-w-md flex-1`} />
         <select name="status" defaultValue={status} aria-label="Status" className={`${inputClass} w-40`}>
           <option value="">Any status</option>
           <option value="active">Active</option>

@@ -30,6 +30,12 @@ const server = http.createServer((req, res) => {
   }
   handle(req, res);
 });
+server.on('error', (error) => {
+  if (error.code === 'EADDRINUSE') console.error(`\nPort ${port} is already in use. Stop the other server, or start on another port: PORT=${port + 1} npm start\n`);
+  else if (error.code === 'EACCES') console.error(`\nNot allowed to listen on port ${port}. Choose a port above 1024: PORT=3000 npm start\n`);
+  else console.error(`\nGatepass could not listen on port ${port}: ${error.message}\n`);
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
   console.log(`Gatepass is listening on http://localhost:${port}${hostname ? ` (bound to ${hostname})` : ''}`);
 });

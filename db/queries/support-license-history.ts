@@ -31,7 +31,7 @@ export function listLicenseFilesOfLicense(licenseId: string, limit: number, db: 
     .all();
 }
 
-/** The most recent part of a license's audit trail, newest first. */
-export function listRecentAuditEventsOfLicense(licenseId: string, limit: number, db: DbOrTx = getDb()): AuditEvent[] {
+/** A license's audit trail (its seats included), newest first, at most `limit` rows. */
+export function listAuditEventsOfLicense(licenseId: string, limit = 1000, db: DbOrTx = getDb()): AuditEvent[] {
   return db.select().from(auditEvents).where(eq(auditEvents.licenseId, licenseId)).orderBy(desc(auditEvents.id)).limit(limit).all();
 }

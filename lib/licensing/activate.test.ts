@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listLicenseFilesOfSeat } from '@/db/queries/license-files';
-import { listAuditEventsOfLicense } from '@/db/queries/license-history';
+import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { updateLicense } from '@/db/queries/licenses';
 import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';

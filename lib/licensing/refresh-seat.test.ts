@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listLicenseFilesOfSeat } from '@/db/queries/license-files';
-import { listAuditEventsOfLicense } from '@/db/queries/license-history';
+import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { updateLicense } from '@/db/queries/licenses';
 import { findSeatById } from '@/db/queries/seats';
 import { publicJwks } from '@/lib/instance/keys';
@@ -51,7 +51,7 @@ describe('refreshSeat', () => {
     if (!result.ok) throw new Error(result.message);
     const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
     expect(evaluateLease(claims, { now: new Date() }).status).toBe('valid');
-    expect(listAuditEventsOfLicense(license.licenseId).at(-1)).toMatchObject({ action: 'seat.refresh', details: expect.objectContaining({ lapsed: true }) });
+    expect(listAuditEventsOfLicense(license.licenseId)[0]).toMatchObject({ action: 'seat.refresh', details: expect.objectContaining({ lapsed: true }) });
   });
 
   it('refuses a lapsed seat another machine took, and a deactivated seat', async () => {
@@ -89,7 +89,7 @@ describe('reissueSeat (support)', () => {
     expect(result.kind).toBe('reissue');
     await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
     expect(listLicenseFilesOfSeat(seatId)[0]).toMatchObject({ kind: 'reissue', issuedBy: 'user-support-1' });
-    expect(listAuditEventsOfLicense(license.licenseId).at(-1)).toMatchObject({ action: 'seat.reissue', actorLabel: 'sam@vendor.test', actorId: 'user-support-1' });
+    expect(listAuditEventsOfLicense(license.licenseId)[0]).toMatchObject({ action: 'seat.reissue', actorLabel: 'sam@vendor.test', actorId: 'user-support-1' });
     expect(await reissueSeat('no-such-seat', support)).toMatchObject({ ok: false, code: 'ERR_SEAT_NOT_FOUND' });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEventsOfLicense } from '@/db/queries/license-history';
+import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';
 import { activate } from '@/lib/licensing/activate';

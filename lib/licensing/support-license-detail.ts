@@ -1,7 +1,7 @@
 import 'server-only';
 import { findLicenseById } from '@/db/queries/licenses';
 import { listSeatsOfLicense } from '@/db/queries/seats';
-import { listLicenseFilesOfLicense, listRecentAuditEventsOfLicense } from '@/db/queries/support-license-history';
+import { listLicenseFilesOfLicense, listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { listUsageRecordsOfLicense } from '@/db/queries/usage';
 import type { AuditEvent, LicenseFileKind, Seat } from '@/db/schema';
@@ -142,7 +142,7 @@ export function supportLicenseDetail(licenseId: string, now = new Date()): Resul
         reportedAt: record.reportedAt,
         counters: record.counters,
       })),
-      auditTrail: listRecentAuditEventsOfLicense(license.id, AUDIT_EVENTS_SHOWN),
+      auditTrail: listAuditEventsOfLicense(license.id, AUDIT_EVENTS_SHOWN),
       notes: listSupportNotesOfLicense(license.id).map(({ note, author }) => ({
         id: note.id,
         body: note.body,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEventsOfLicense } from '@/db/queries/license-history';
+import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { createUser } from '@/lib/auth/users';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ActivityChart } from '@/components/admin/activity-chart';
 import { formatDate } from '@/components/format-date';
 import { Card, PageHeader } from '@/components/admin/page-header';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { NEAR_EXPIRY_DAYS, OVERVIEW_DAYS, usageOverview } from '@/lib/licensing/usage-overview';
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/components/format-date';
 import { ReissueButton } from '@/components/support/reissue-button';
 import { ReleaseSeatDialog } from '@/components/support/release-seat-dialog';
-import { EmptyState, Section } from '@/components/support/section';
+import { EmptyState, Section } from '@/components/ui/section';
 import { SeatStateBadge } from '@/components/seat-state-badge';
 import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
 

@@ -4,7 +4,7 @@ import { formatDateTime } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { pageNumber, Pagination } from '@/components/admin/pagination';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { auditLogPage } from '@/lib/licensing/admin-license-views';
 import { auditFilterFromSearch } from '@/lib/licensing/audit-filter';

@@ -4,7 +4,7 @@ import { formatDateTime } from '@/components/format-date';
 import { RevokeKeyForm, RotateKeyForm } from '@/components/admin/key-forms';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, Table } from '@/components/admin/table';
+import { cellClass, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { listSigningKeysWithUsage, revocationWarning } from '@/lib/licensing/signing-key-admin';
 

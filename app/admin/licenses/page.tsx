@@ -5,7 +5,7 @@ import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';
 import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';

@@ -3,7 +3,7 @@ import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAct
 import { formatDateTime } from '@/components/format-date';
 import { Card, PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, Table } from '@/components/admin/table';
+import { cellClass, Table } from '@/components/ui/table';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { staffUsersPage } from '@/lib/auth/users-admin';

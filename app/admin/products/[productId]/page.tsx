@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { updateProductAction } from '@/app/admin/products/actions';
 import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
 import { ProductForm } from '@/components/admin/product-form';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { productPage } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';

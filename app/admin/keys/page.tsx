@@ -3,7 +3,7 @@ import { revokeKeyAction, rotateKeyAction } from '@/app/admin/keys/actions';
 import { formatDateTime } from '@/components/format-date';
 import { RevokeKeyForm, RotateKeyForm } from '@/components/admin/key-forms';
 import { Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { listSigningKeysWithUsage, revocationWarning } from '@/lib/licensing/signing-key-admin';

@@ -4,7 +4,7 @@ import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
 import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';
-import { StatusBadge } from '@/components/admin/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';

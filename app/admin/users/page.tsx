@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from '@/app/admin/users/actions';
 import { formatDateTime } from '@/components/format-date';
 import { Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, Table } from '@/components/ui/table';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';

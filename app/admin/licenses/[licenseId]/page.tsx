@@ -5,7 +5,7 @@ import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
 import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
+import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicenseDetail } from '@/lib/licensing/admin-license-views';

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { LicenseStatusBadge } from '@/components/support/license-status-badge';
+import { Pagination } from '@/components/ui/pagination';
 import { cellClass, Table } from '@/components/ui/table';
 import { SEARCH_PAGE_SIZE, type LicenseSearchPage } from '@/lib/licensing/search-licenses';
 
-function pageHref(query: string, page: number): string {
+function supportPageHref(query: string, page: number): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   if (page > 1) params.set('page', String(page));
@@ -23,25 +24,12 @@ export function LicenseResults({ search }: { search: LicenseSearchPage }) {
     );
   }
   const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
-  const footer = (
-    <nav aria-label="Result pages" className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-sm text-slate-600">
-      <span data-testid="search-count">
-        {first}–{first + results.length - 1} of {total} {total === 1 ? 'license' : 'licenses'}
-      </span>
-      <span className="flex gap-2">
-        {page > 1 && (
-          <Link href={pageHref(query, page - 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-            Previous
-          </Link>
-        )}
-        {page < pageCount && (
-          <Link href={pageHref(query, page + 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-            Next
-          </Link>
-        )}
-      </span>
-    </nav>
+  const summary = (
+    <span data-testid="search-count">
+      {first}–{first + results.length - 1} of {total} {total === 1 ? 'license' : 'licenses'}
+    </span>
   );
+  const footer = <Pagination summary={summary} page={page} pageCount={pageCount} hrefOf={(n) => supportPageHref(query, n)} showPageCount={false} placement="footer" label="Result pages" />;
   return (
     <Table head={['License', 'Customer', 'Product · plan', 'Status', { label: 'Seats used', align: 'right' }]} testId="search-results" footer={footer}>
       {results.map((result) => (

@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
 
-/** A titled card: how every part of a support page is framed. */
-export function Section({ title, description, actions, children, testId }: { title: string; description?: string; actions?: ReactNode; children: ReactNode; testId?: string }) {
+/** A card, titled or not: how every part of an admin or support page is framed. */
+export function Section({ title, description, actions, children, testId, className = '' }: { title?: ReactNode; description?: string; actions?: ReactNode; children: ReactNode; testId?: string; className?: string }) {
   return (
-    <section className="rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-5 py-3">
-        <div>
-          <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-          {description && <p className="mt-0.5 text-xs text-slate-500">{description}</p>}
-        </div>
-        {actions}
-      </header>
+    <section className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} data-testid={testId}>
+      {title && (
+        <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-5 py-3">
+          <div>
+            <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
+            {description && <p className="mt-0.5 text-xs text-slate-500">{description}</p>}
+          </div>
+          {actions}
+        </header>
+      )}
       <div className="px-5 py-4">{children}</div>
     </section>
   );

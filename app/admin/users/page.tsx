@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from '@/app/admin/users/actions';
 import { formatDateTime } from '@/components/format-date';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, Table } from '@/components/ui/table';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
@@ -50,9 +51,9 @@ export default async function UsersPage() {
           );
         })}
       </Table>
-      <Card title="New user" className="mt-8">
+      <Section title="New user" className="mt-8">
         <CreateUserForm action={createUserAction} />
-      </Card>
+      </Section>
     </>
   );
 }

@@ -8,9 +8,9 @@ function isAligned(cell: HeadCell): cell is { label: ReactNode; align: 'right' }
 }
 
 const FRAMES = {
-  card: 'overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm',
-  /** Inside a Section: the card is already drawn, so the table bleeds to its edges. */
-  inset: '-mx-5 overflow-x-auto',
+  card: { wrapper: 'overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm', table: 'divide-y divide-slate-200', head: 'bg-slate-50' },
+  /** Inside a Section: the card is already drawn, so the table bleeds to its edges and its outer columns line up with the Section's title. */
+  inset: { wrapper: '-mx-5 overflow-x-auto [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5', table: '', head: '' },
 } as const;
 
 /**
@@ -23,9 +23,9 @@ const FRAMES = {
  */
 export function Table({ head, children, testId, empty, frame = 'card', footer }: { head: HeadCell[]; children: ReactNode; testId?: string; empty?: ReactNode; frame?: keyof typeof FRAMES; footer?: ReactNode }) {
   return (
-    <div className={FRAMES[frame]}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
-        <thead className="bg-slate-50">
+    <div className={FRAMES[frame].wrapper}>
+      <table className={`min-w-full text-sm ${FRAMES[frame].table}`} data-testid={testId}>
+        <thead className={FRAMES[frame].head}>
           <tr>
             {head.map((cell, i) => (
               <th key={i} scope="col" className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase ${isAligned(cell) ? 'text-right' : 'text-left'}`}>

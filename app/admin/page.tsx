@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { ActivityChart } from '@/components/admin/activity-chart';
 import { formatDate } from '@/components/format-date';
-import { Card, PageHeader } from '@/components/admin/page-header';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { NEAR_EXPIRY_DAYS, OVERVIEW_DAYS, usageOverview } from '@/lib/licensing/usage-overview';
 
@@ -30,9 +31,9 @@ export default async function AdminOverviewPage() {
         <Stat label={`Activations, ${OVERVIEW_DAYS} days`} value={overview.totals.activations} testId="stat-activations" />
         <Stat label={`Deactivations, ${OVERVIEW_DAYS} days`} value={overview.totals.deactivations} testId="stat-deactivations" />
       </div>
-      <Card title="Activations and deactivations per day" className="mt-6">
+      <Section title="Activations and deactivations per day" className="mt-6">
         <ActivityChart series={overview.series} />
-      </Card>
+      </Section>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Licenses expiring in the next {NEAR_EXPIRY_DAYS} days</h2>
       <Table
         head={['Customer', 'Product · plan', 'Expires', '']}

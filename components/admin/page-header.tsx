@@ -23,12 +23,3 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
-
-export function Card({ title, children, className = '', testId }: { title?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
-  return (
-    <section className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} data-testid={testId}>
-      {title && <h2 className="border-b border-slate-100 px-5 py-3 text-sm font-semibold text-slate-800">{title}</h2>}
-      <div className="p-5">{children}</div>
-    </section>
-  );
-}

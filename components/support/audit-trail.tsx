@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/components/format-date';
-import { EmptyState, Section } from '@/components/support/section';
+import { EmptyState, Section } from '@/components/ui/section';
 import type { AuditEvent } from '@/db/schema';
 
 /** Detail fields worth a support person's eye, in the order they read. */

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { LicenseStatusBadge } from '@/components/support/license-status-badge';
+import { Pagination } from '@/components/ui/pagination';
+import { cellClass, Table } from '@/components/ui/table';
 import { SEARCH_PAGE_SIZE, type LicenseSearchPage } from '@/lib/licensing/search-licenses';
 
-function pageHref(query: string, page: number): string {
+function supportPageHref(query: string, page: number): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   if (page > 1) params.set('page', String(page));
@@ -22,61 +24,37 @@ export function LicenseResults({ search }: { search: LicenseSearchPage }) {
     );
   }
   const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
+  const summary = (
+    <span data-testid="search-count">
+      {first}–{first + results.length - 1} of {total} {total === 1 ? 'license' : 'licenses'}
+    </span>
+  );
+  const footer = <Pagination summary={summary} page={page} pageCount={pageCount} hrefOf={(n) => supportPageHref(query, n)} showPageCount={false} placement="footer" label="Result pages" />;
   return (
-    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-left text-sm" data-testid="search-results">
-        <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2.5">License</th>
-            <th className="px-4 py-2.5">Customer</th>
-            <th className="px-4 py-2.5">Product · plan</th>
-            <th className="px-4 py-2.5">Status</th>
-            <th className="px-4 py-2.5 text-right">Seats used</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {results.map((result) => (
-            <tr key={result.id} className="hover:bg-slate-50" data-testid="search-result">
-              <td className="px-4 py-3">
-                <Link href={`/support/licenses/${result.id}`} className="font-mono text-indigo-700 hover:underline">
-                  {result.maskedKey}
-                </Link>
-              </td>
-              <td className="px-4 py-3">
-                <div className="font-medium text-slate-900">{result.customerName || '—'}</div>
-                <div className="text-slate-500">{result.customerEmail}</div>
-              </td>
-              <td className="px-4 py-3 text-slate-700">
-                {result.product} · {result.plan}
-              </td>
-              <td className="px-4 py-3">
-                <LicenseStatusBadge status={result.status} />
-                {result.expiresAt && <div className="mt-1 text-xs text-slate-500">until {formatDate(result.expiresAt)}</div>}
-              </td>
-              <td className="px-4 py-3 text-right tabular-nums" data-testid="result-seats">
-                {result.seatsUsed} / {result.seatLimit}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <nav aria-label="Result pages" className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-sm text-slate-600">
-        <span data-testid="search-count">
-          {first}–{first + results.length - 1} of {total} {total === 1 ? 'license' : 'licenses'}
-        </span>
-        <span className="flex gap-2">
-          {page > 1 && (
-            <Link href={pageHref(query, page - 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-              Previous
+    <Table head={['License', 'Customer', 'Product · plan', 'Status', { label: 'Seats used', align: 'right' }]} testId="search-results" footer={footer}>
+      {results.map((result) => (
+        <tr key={result.id} className="hover:bg-slate-50" data-testid="search-result">
+          <td className={cellClass}>
+            <Link href={`/support/licenses/${result.id}`} className="font-mono text-indigo-700 hover:underline">
+              {result.maskedKey}
             </Link>
-          )}
-          {page < pageCount && (
-            <Link href={pageHref(query, page + 1)} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-              Next
-            </Link>
-          )}
-        </span>
-      </nav>
-    </div>
+          </td>
+          <td className={cellClass}>
+            <div className="font-medium text-slate-900">{result.customerName || '—'}</div>
+            <div className="text-slate-500">{result.customerEmail}</div>
+          </td>
+          <td className={cellClass}>
+            {result.product} · {result.plan}
+          </td>
+          <td className={cellClass}>
+            <LicenseStatusBadge status={result.status} />
+            {result.expiresAt && <div className="mt-1 text-xs text-slate-500">until {formatDate(result.expiresAt)}</div>}
+          </td>
+          <td className={`${cellClass} text-right tabular-nums`} data-testid="result-seats">
+            {result.seatsUsed} / {result.seatLimit}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

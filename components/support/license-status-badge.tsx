@@ -1,15 +1,17 @@
+import { Badge, type BadgeTone } from '@/components/ui/status-badge';
+
 const STYLE = {
-  active: { label: 'Active', className: 'bg-emerald-50 text-emerald-700 ring-emerald-200' },
-  suspended: { label: 'Suspended', className: 'bg-red-50 text-red-700 ring-red-200' },
-  expired: { label: 'Expired', className: 'bg-amber-50 text-amber-800 ring-amber-200' },
-} as const;
+  active: { label: 'Active', tone: 'good' },
+  suspended: { label: 'Suspended', tone: 'bad' },
+  expired: { label: 'Expired', tone: 'warn' },
+} as const satisfies Record<string, { label: string; tone: BadgeTone }>;
 
 /** A license's status as support sees it (the same colours as the seat badges). */
 export function LicenseStatusBadge({ status }: { status: keyof typeof STYLE }) {
-  const { label, className } = STYLE[status];
+  const { label, tone } = STYLE[status];
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${className}`} data-testid="license-status">
+    <Badge tone={tone} testId="license-status">
       {label}
-    </span>
+    </Badge>
   );
 }

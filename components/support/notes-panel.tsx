@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/components/format-date';
 import { NoteForm } from '@/components/support/note-form';
-import { Section } from '@/components/support/section';
+import { Section } from '@/components/ui/section';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
 
 /** Support notes on the license: who wrote what, when; newest first. */

@@ -1,7 +1,8 @@
 import { formatDateTime } from '@/components/format-date';
 import { ReissueButton } from '@/components/support/reissue-button';
 import { ReleaseSeatDialog } from '@/components/support/release-seat-dialog';
-import { EmptyState, Section } from '@/components/support/section';
+import { EmptyState, Section } from '@/components/ui/section';
+import { cellClass, Table } from '@/components/ui/table';
 import { SeatStateBadge } from '@/components/seat-state-badge';
 import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
 
@@ -40,58 +41,45 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
       {license.seats.length === 0 ? (
         <EmptyState>No machine has activated this license yet.</EmptyState>
       ) : (
-        <div className="-mx-5 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-5 py-2">Device</th>
-                <th className="px-3 py-2">State</th>
-                <th className="px-3 py-2">Activated / last file issued</th>
-                <th className="px-3 py-2">Lease ends / grace ends</th>
-                <th className="px-5 py-2 text-right">Actions</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {license.seats.map((seat) => (
-                <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
-                  <td className="min-w-52 px-5 py-3">
-                    <Device seat={seat} />
-                  </td>
-                  <td className="px-3 py-3 min-w-40">
-                    <span data-testid="seat-state">
-                      <SeatStateBadge state={seat.state} />
-                    </span>
-                    {seat.releasedAt && (
-                      <div className="mt-1 max-w-64 text-xs text-slate-500" data-testid="seat-release-info">
-                        {formatDateTime(seat.releasedAt)}
-                        {seat.releasedBy && ` by ${seat.releasedBy}`}
-                        {seat.releaseReason && `: ${seat.releaseReason}`}
-                      </div>
-                    )}
-                  </td>
-                  <td className="px-3 py-3 whitespace-nowrap">
-                    <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
-                    <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
-                  </td>
-                  <td className="px-3 py-3 whitespace-nowrap">
-                    <div className="text-slate-900" data-testid="seat-lease-end">
-                      {formatDateTime(seat.leaseEndsAt)}
-                    </div>
-                    <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
-                  </td>
-                  <td className="px-5 py-3">
-                    <div className="flex flex-col items-end gap-2 whitespace-nowrap">
-                      {seat.reissuable && <ReissueButton seatId={seat.id} />}
-                      {seat.releasable && (
-                        <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right' }]} frame="inset">
+          {license.seats.map((seat) => (
+            <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
+              <td className={`${cellClass} min-w-52`}>
+                <Device seat={seat} />
+              </td>
+              <td className={`${cellClass} min-w-40`}>
+                <span data-testid="seat-state">
+                  <SeatStateBadge state={seat.state} />
+                </span>
+                {seat.releasedAt && (
+                  <div className="mt-1 max-w-64 text-xs text-slate-500" data-testid="seat-release-info">
+                    {formatDateTime(seat.releasedAt)}
+                    {seat.releasedBy && ` by ${seat.releasedBy}`}
+                    {seat.releaseReason && `: ${seat.releaseReason}`}
+                  </div>
+                )}
+              </td>
+              <td className={`${cellClass} whitespace-nowrap`}>
+                <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
+                <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
+              </td>
+              <td className={`${cellClass} whitespace-nowrap`}>
+                <div className="text-slate-900" data-testid="seat-lease-end">
+                  {formatDateTime(seat.leaseEndsAt)}
+                </div>
+                <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
+              </td>
+              <td className={cellClass}>
+                <div className="flex flex-col items-end gap-2 whitespace-nowrap">
+                  {seat.reissuable && <ReissueButton seatId={seat.id} />}
+                  {seat.releasable && (
+                    <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Section>
   );

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/components/format-date';
-import { EmptyState, Section } from '@/components/support/section';
+import { EmptyState, Section } from '@/components/ui/section';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
 
 /** Usage counters the machines reported in their deactivation files. */

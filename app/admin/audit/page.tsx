@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { formatDateTime } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
-import { pageNumber, Pagination } from '@/components/admin/pagination';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { ListPagination, pageNumber } from '@/components/ui/pagination';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { auditLogPage } from '@/lib/licensing/admin-license-views';
 import { auditFilterFromSearch } from '@/lib/licensing/audit-filter';
@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tr>
         ))}
       </Table>
-      <Pagination basePath="/admin/audit" params={params} page={page} total={total} pageSize={PAGE_SIZE} />
+      <ListPagination basePath="/admin/audit" params={params} page={page} total={total} pageSize={PAGE_SIZE} />
     </>
   );
 }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { revokeKeyAction, rotateKeyAction } from '@/app/admin/keys/actions';
 import { formatDateTime } from '@/components/format-date';
 import { RevokeKeyForm, RotateKeyForm } from '@/components/admin/key-forms';
-import { Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, Table } from '@/components/admin/table';
+import { PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { cellClass, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { listSigningKeysWithUsage, revocationWarning } from '@/lib/licensing/signing-key-admin';
 
@@ -27,9 +28,9 @@ export default async function SigningKeysPage() {
           </>
         }
       />
-      <Card title="Rotate" className="mb-6">
+      <Section title="Rotate" className="mb-6">
         <RotateKeyForm action={rotateKeyAction} />
-      </Card>
+      </Section>
       <Table head={['Key id (kid)', 'Status', 'Created', 'Files signed', 'Still valid', '']} testId="key-table">
         {keys.map((key) => (
           <tr key={key.kid} data-testid={`key-row-${key.kid}`} data-status={key.status}>

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
-import { PAGE_SIZE, pageNumber, Pagination } from '@/components/admin/pagination';
-import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { ListPagination, PAGE_SIZE, pageNumber } from '@/components/ui/pagination';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
@@ -72,7 +72,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           );
         })}
       </Table>
-      <Pagination basePath="/admin/licenses" params={{ q, status }} page={page} total={total} />
+      <ListPagination basePath="/admin/licenses" params={{ q, status }} page={page} total={total} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { createProductAction } from '@/app/admin/products/actions';
-import { Card, PageHeader } from '@/components/admin/page-header';
+import { PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { ProductForm } from '@/components/admin/product-form';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { productsWithPlans } from '@/lib/licensing/admin-catalog-views';
@@ -18,18 +19,18 @@ export default async function ProductsPage() {
       <div className="space-y-4" data-testid="product-list">
         {products.length === 0 && <p className="text-sm text-slate-500">No products yet. Create the first one below.</p>}
         {products.map(({ product, plans }) => (
-          <Card
+          <Section
             key={product.id}
             testId={`product-${product.slug}`}
             title={
-              <div className="flex items-center justify-between">
-                <span>
-                  {product.name} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{product.slug}</span>
-                </span>
-                <Link href={`/admin/products/${product.id}`} className="text-sm font-normal text-indigo-600 hover:underline">
-                  Manage
-                </Link>
-              </div>
+              <>
+                {product.name} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{product.slug}</span>
+              </>
+            }
+            actions={
+              <Link href={`/admin/products/${product.id}`} className="text-sm font-normal text-indigo-600 hover:underline">
+                Manage
+              </Link>
             }
           >
             {plans.length === 0 ? (
@@ -48,12 +49,12 @@ export default async function ProductsPage() {
                 ))}
               </ul>
             )}
-          </Card>
+          </Section>
         ))}
       </div>
-      <Card title="New product" className="mt-8">
+      <Section title="New product" className="mt-8">
         <ProductForm action={createProductAction} />
-      </Card>
+      </Section>
     </>
   );
 }

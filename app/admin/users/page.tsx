@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from '@/app/admin/users/actions';
 import { formatDateTime } from '@/components/format-date';
-import { Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, Table } from '@/components/admin/table';
+import { PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { cellClass, Table } from '@/components/ui/table';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { staffUsersPage } from '@/lib/auth/users-admin';
@@ -50,9 +51,9 @@ export default async function UsersPage() {
           );
         })}
       </Table>
-      <Card title="New user" className="mt-8">
+      <Section title="New user" className="mt-8">
         <CreateUserForm action={createUserAction} />
-      </Card>
+      </Section>
     </>
   );
 }

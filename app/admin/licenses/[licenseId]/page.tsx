@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation';
 import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from '@/app/admin/licenses/actions';
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
-import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
-import { StatusBadge } from '@/components/admin/status-badge';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicenseDetail } from '@/lib/licensing/admin-license-views';
 import { formatDuration } from '@/lib/licensing/durations';
@@ -45,7 +46,7 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
           Suspended: {license.suspendedReason}
         </p>
       )}
-      <Card>
+      <Section>
         <dl className="grid grid-cols-2 gap-5 md:grid-cols-4">
           <Fact label="Product · plan">
             <Link href={`/admin/plans/${plan.id}`} className="text-indigo-700 hover:underline">
@@ -72,8 +73,8 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
             </Link>
           </Fact>
         </dl>
-      </Card>
-      <Card title="Change this license" className="mt-6">
+      </Section>
+      <Section title="Change this license" className="mt-6">
         <LicenseActions
           licenseId={license.id}
           status={license.status}
@@ -82,7 +83,7 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
           reinstate={reinstateLicenseAction}
           changeExpiry={changeExpiryAction}
         />
-      </Card>
+      </Section>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Seats</h2>
       <Table head={['Device', 'Activated', 'Lease ends', 'Grace ends', 'Status']} testId="seat-table" empty={seats.length === 0 ? <EmptyRow text="No machine has activated this license yet." /> : undefined}>
         {seats.map((seat) => (

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { issueLicensesAction } from '@/app/admin/licenses/actions';
 import { IssueLicensesForm } from '@/components/admin/issue-licenses-form';
-import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { listPlansForIssuing } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
@@ -21,7 +22,7 @@ export default async function IssueLicensesPage({ searchParams }: { searchParams
     <>
       <BackLink href="/admin/licenses">Licenses</BackLink>
       <PageHeader title="Issue licenses" description="Each license gets its own key. Customers type the key into your application, which writes the activation request." />
-      <Card>
+      <Section>
         {plans.length === 0 ? (
           <p className="text-sm text-slate-600">
             Create a product and a plan first:{' '}
@@ -33,7 +34,7 @@ export default async function IssueLicensesPage({ searchParams }: { searchParams
         ) : (
           <IssueLicensesForm action={issueLicensesAction} plans={plans} planId={plans.some((p) => p.id === plan) ? plan : undefined} />
         )}
-      </Card>
+      </Section>
     </>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updatePlanAction } from '@/app/admin/products/actions';
-import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { PlanForm } from '@/components/admin/plan-form';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { planPage } from '@/lib/licensing/admin-catalog-views';
@@ -38,9 +39,9 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           Plan created. You can issue licenses for it now.
         </p>
       )}
-      <Card>
+      <Section>
         <PlanForm action={updatePlanAction} hidden={{ planId: plan.id }} values={plan} isNew={false} />
-      </Card>
+      </Section>
     </>
   );
 }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updateProductAction } from '@/app/admin/products/actions';
-import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { ProductForm } from '@/components/admin/product-form';
-import { cellClass, EmptyRow, Table } from '@/components/admin/table';
+import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { productPage } from '@/lib/licensing/admin-catalog-views';
 import { formatDuration } from '@/lib/licensing/durations';
@@ -50,9 +51,9 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
           </tr>
         ))}
       </Table>
-      <Card title="Product details" className="mt-8">
+      <Section title="Product details" className="mt-8">
         <ProductForm action={updateProductAction} product={product} />
-      </Card>
+      </Section>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { createPlanAction } from '@/app/admin/products/actions';
-import { BackLink, Card, PageHeader } from '@/components/admin/page-header';
+import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { Section } from '@/components/ui/section';
 import { PlanForm } from '@/components/admin/plan-form';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { productById } from '@/lib/licensing/admin-catalog-views';
@@ -30,9 +31,9 @@ export default async function NewPlanPage({ params }: { params: Promise<{ produc
     <>
       <BackLink href={`/admin/products/${product.id}`}>{product.name}</BackLink>
       <PageHeader title={`New plan for ${product.name}`} />
-      <Card>
+      <Section>
         <PlanForm action={createPlanAction} hidden={{ productId: product.id }} values={DEFAULTS} isNew />
-      </Card>
+      </Section>
     </>
   );
 }

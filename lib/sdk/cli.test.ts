@@ -37,6 +37,16 @@ function gatepassWith(env: Record<string, string>, ...args: string[]): Promise<{
 }
 
 describe('gatepass CLI', () => {
+  it('asks for the portal before an online command', async () => {
+    const state = join(dir, 'no-portal');
+    const refresh = await gatepass('refresh', '--state', state, '--product', 'photo-pro', '--jwks', jwksFile);
+    expect(refresh).toMatchObject({ code: 2, stdout: '' });
+    expect(refresh.stderr).toBe('gatepass: refresh online needs --portal URL. Run "gatepass --help".\n');
+    const activate = await gatepass('activate', '--state', state, '--product', 'photo-pro', '--jwks', jwksFile, '--license-key', 'K');
+    expect(activate.code).toBe(2);
+    expect(activate.stderr).toContain('activate online needs --portal URL');
+  });
+
   it('needs --product only once when one product is set up in the home directory (the README flow)', async () => {
     const home = await mkdtemp(join(tmpdir(), 'gatepass-home-'));
     const env = { HOME: home, GATEPASS_FINGERPRINT: 'readme-machine' };

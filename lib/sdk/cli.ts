@@ -26,10 +26,16 @@ Commands:
   deactivate [--usage name=n ...] [--out FILE]              write a deactivation file, remove the license
   fingerprint                                               print this machine's fingerprint
 
+Online (when the machine can reach the portal; same files, sent for you):
+  activate --portal URL --license-key KEY [--duration 30d]  request, upload and install in one step
+  refresh --portal URL                                      a new lease for this machine
+  deactivate --portal URL [--usage name=n ...]              deactivate and free the seat at once
+
 Options:
   --product SLUG     product slug (remembered in the state directory)
   --state DIR        state directory; each directory acts as a separate machine
-  --jwks URL|FILE    trusted keys; a URL is fetched only by request/install and cached
+  --jwks URL|FILE    trusted keys; a URL is fetched only by request/install/activate and cached
+  --portal URL       the portal for online commands (remembered); its JWKS is used when --jwks is absent
   --fingerprint FP   use this fingerprint instead of the machine's (remembered)
   -h, --help         show this help
 
@@ -53,6 +59,7 @@ const OPTIONS = {
   out: { type: 'string' },
   state: { type: 'string' },
   jwks: { type: 'string' },
+  portal: { type: 'string' },
   fingerprint: { type: 'string' },
   usage: { type: 'string', multiple: true },
   json: { type: 'boolean' },
@@ -63,10 +70,18 @@ const OPTIONS = {
 interface CliConfig {
   product?: string;
   fingerprint?: string;
+  portal?: string;
 }
 
 const CONFIG_FILE = 'cli.json';
 const JWKS_CACHE = 'jwks.json';
+
+function durationOf(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const seconds = parseDuration(text);
+  if (!seconds) throw new UsageError(`--duration expects e.g. 30d, 12h or seconds, got "${text}"`);
+  return seconds;
+}
 
 function parseUsage(pairs: string[] = []): UsageCounters | undefined {
   if (pairs.length === 0) return undefined;
@@ -150,7 +165,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint'];
+  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (rest.length > (command === 'install' ? 1 : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
 
@@ -162,8 +177,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const product = product0 ?? saved.product;
   if (!product) throw new UsageError('--product is required');
   const pinned = values.fingerprint ?? saved.fingerprint;
-  if ((command === 'request' || command === 'install') && (values.product || values.fingerprint)) {
-    await store.write(CONFIG_FILE, JSON.stringify({ ...saved, product, ...(pinned ? { fingerprint: pinned } : {}) }, null, 2), 0o644);
+  const portal = (values.portal ?? saved.portal)?.replace(/\/+$/, '');
+  if ((command === 'request' || command === 'install' || command === 'activate') && (values.product || values.fingerprint || values.portal)) {
+    const config: CliConfig = { ...saved, product, ...(pinned ? { fingerprint: pinned } : {}), ...(portal ? { portal } : {}) };
+    await store.write(CONFIG_FILE, JSON.stringify(config, null, 2), 0o644);
   }
   // An explicit state directory is a separate simulated machine: mix it into the fingerprint.
   const fingerprint = pinned ?? (await machineFingerprint(product, { env: io.env, namespace: explicitState ? stateDir : undefined }));
@@ -172,9 +189,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${fingerprint}\n`);
     return 0;
   }
-  const mayFetch = command === 'request' || command === 'install';
-  const jwks = await loadJwks(values.jwks, store, mayFetch, io);
-  const client = createGatepassClient({ product, jwks, stateDir, fingerprint });
+  const mayFetch = command === 'request' || command === 'install' || command === 'activate';
+  const jwksSource = values.jwks ?? (values.portal && mayFetch ? `${portal}/.well-known/jwks.json` : undefined);
+  const jwks = await loadJwks(jwksSource, store, mayFetch, io);
+  const online = command === 'activate' || command === 'refresh' || (command === 'deactivate' && Boolean(values.portal));
+  if (online && !portal) throw new UsageError(`${command} online needs --portal URL`);
+  const client = createGatepassClient({ product, jwks, stateDir, fingerprint, portalUrl: portal, fetch: io.fetch });
   const emit = async (text: string, what: string) => {
     if (values.out) {
       await writeFile(resolve(values.out), text);
@@ -185,12 +205,18 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'request': {
       if (!values['license-key']) throw new UsageError('--license-key is required');
-      let requestedDuration: number | undefined;
-      if (values.duration) {
-        requestedDuration = parseDuration(values.duration) ?? undefined;
-        if (!requestedDuration) throw new UsageError(`--duration expects e.g. 30d, 12h or seconds, got "${values.duration}"`);
-      }
-      await emit(await client.createActivationRequest({ licenseKey: values['license-key'], requestedDuration }), 'activation request');
+      await emit(await client.createActivationRequest({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) }), 'activation request');
+      return 0;
+    }
+    case 'activate': {
+      if (!values['license-key']) throw new UsageError('--license-key is required');
+      const { created, check } = await client.activateOnline({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) });
+      io.stdout(`${created ? 'Activated: this machine took a seat.' : 'Activated again: this machine already held a seat, its lease is renewed.'}\n${describe(check)}`);
+      return 0;
+    }
+    case 'refresh': {
+      const { check } = await client.refreshOnline({ requestedDuration: durationOf(values.duration) });
+      io.stdout(`Refreshed.\n${describe(check)}`);
       return 0;
     }
     case 'install': {
@@ -211,6 +237,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return check.ok ? 0 : 3;
     }
     default: {
+      if (online) {
+        await client.deactivateOnline({ usage: parseUsage(values.usage) });
+        io.stdout('Deactivated: the license is removed from this machine and its seat is free.\n');
+        return 0;
+      }
       await emit(await client.createDeactivation({ usage: parseUsage(values.usage) }), 'deactivation file');
       return 0;
     }

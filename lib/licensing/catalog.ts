@@ -98,3 +98,19 @@ function changes<T extends object>(before: T, after: Partial<T>): Record<string,
   }
   return out;
 }
+
+/**
+ * Archives a plan (no new licenses can be issued for it) or restores it. Licenses
+ * already issued keep working, activating and refreshing: archiving stops selling a
+ * plan, it never takes a product away from a customer.
+ */
+export function setPlanArchived(planId: string, archived: boolean, actor: Actor, now = new Date()): Result<{ plan: Pick<Plan, 'id' | 'slug' | 'name'> }> {
+  return writeTransaction((tx) => {
+    const plan = findPlanById(planId, tx);
+    if (!plan) return fail('ERR_NOT_FOUND', 'That plan does not exist any more. Reload the page.');
+    if (Boolean(plan.archivedAt) === archived) return fail('ERR_CONFLICT', `The plan ${plan.name} is ${archived ? 'archived' : 'not archived'} already.`);
+    updatePlanRow(planId, { archivedAt: archived ? now : null }, tx);
+    audit(tx, actor, archived ? 'plan.archive' : 'plan.restore', { type: 'plan', id: planId }, { slug: plan.slug }, now);
+    return { ok: true as const, plan: { id: planId, slug: plan.slug, name: plan.name } };
+  });
+}

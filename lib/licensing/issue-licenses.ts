@@ -43,7 +43,8 @@ export function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new
   const sealed = keys.map((key) => sealSecret(key, LICENSE_KEY_CONTEXT));
   return writeTransaction((tx) => {
     const plan = findPlanById(planId, tx);
-    if (!plan || plan.archivedAt) return fail('ERR_NOT_FOUND', 'That plan does not exist any more. Reload the page and choose another.');
+    if (!plan) return fail('ERR_NOT_FOUND', 'That plan does not exist any more. Reload the page and choose another.');
+    if (plan.archivedAt) return fail('ERR_CONFLICT', `The plan ${plan.name} is archived. Restore it on its page under Products & plans, or choose another plan.`, { planId: ['This plan is archived.'] });
     const product = findProductById(plan.productId, tx);
     const issued = keys.map((key, i) => {
       const id = crypto.randomUUID();

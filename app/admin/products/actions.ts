@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ADMIN_ONLY, staffAction } from '@/lib/auth/staff';
-import { createPlan, createProduct, updatePlan, updateProduct } from '@/lib/licensing/catalog';
+import { createPlan, createProduct, setPlanArchived, updatePlan, updateProduct } from '@/lib/licensing/catalog';
 import { planFormFields, planSettingsFromForm } from '@/lib/licensing/plan-form';
 
 const text = z.string().default('');
@@ -33,4 +33,13 @@ export const updatePlanAction = staffAction(ADMIN_ONLY, planFormFields.extend({ 
   const result = updatePlan(input.planId, planSettingsFromForm(input), actor);
   if (result.ok) revalidatePath('/admin', 'layout');
   return result.ok ? { ...result, message: 'Plan saved. The new settings apply to license files issued from now on.' } : result;
+});
+
+export const setPlanArchivedAction = staffAction(ADMIN_ONLY, z.object({ planId: z.string(), archived: z.enum(['1', '0']) }), (input, { actor }) => {
+  const archived = input.archived === '1';
+  const result = setPlanArchived(input.planId, archived, actor);
+  if (result.ok) revalidatePath('/admin', 'layout');
+  return result.ok
+    ? { ...result, message: archived ? 'Plan archived: no new licenses can be issued for it.' : 'Plan restored: you can issue licenses for it again.' }
+    : result;
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { updatePlanAction } from '@/app/admin/products/actions';
+import { setPlanArchivedAction, updatePlanAction } from '@/app/admin/products/actions';
+import { ArchivePlanForm } from '@/components/admin/archive-plan-form';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
 import { Section } from '@/components/ui/section';
 import { PlanForm } from '@/components/admin/plan-form';
@@ -17,7 +18,12 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   if (!found) notFound();
   const { plan, product, licenseCount: licenses } = found;
   const { created } = await searchParams;
-  const issue = (
+  const archived = Boolean(plan.archivedAt);
+  const issue = archived ? (
+    <span className="rounded-md bg-slate-100 px-3 py-1.5 text-sm font-medium text-slate-600" data-testid="plan-archived">
+      Archived
+    </span>
+  ) : (
     <Link href={`/admin/licenses/new?plan=${plan.id}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-for-plan">
       Issue licenses
     </Link>
@@ -41,6 +47,9 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
       )}
       <Section>
         <PlanForm action={updatePlanAction} hidden={{ planId: plan.id }} values={plan} isNew={false} />
+      </Section>
+      <Section title={archived ? 'Restore' : 'Archive'} className="mt-6">
+        <ArchivePlanForm planId={plan.id} archived={archived} action={setPlanArchivedAction} />
       </Section>
     </>
   );

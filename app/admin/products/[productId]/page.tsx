@@ -35,7 +35,10 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         {plans.map((plan) => (
           <tr key={plan.id}>
             <td className={cellClass}>
-              <div className="font-medium text-slate-900">{plan.name}</div>
+              <div className="font-medium text-slate-900">
+                {plan.name}
+                {plan.archivedAt && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">archived</span>}
+              </div>
               <div className="font-mono text-xs text-slate-500">{plan.slug}</div>
             </td>
             <td className={cellClass}>{formatDuration(plan.offlineTtlSeconds)}</td>

@@ -3,17 +3,17 @@ import { listLicenseFilesOfLicense } from '@/db/queries/support-license-history'
 import { findSeatById } from '@/db/queries/seats';
 import { TEST_ADMIN } from './fixtures/credentials';
 import { createTestLicense } from './fixtures/domain';
-import { createCliMachine } from './fixtures/support-cli-machine';
+import { CliMachine } from './fixtures/cli';
 import { createSupportUser } from './fixtures/support-user';
 import { LoginPage } from './pages/login-page';
 import { SupportLicensePage } from './pages/support-license-page';
-import { PortalActivatePage } from './pages/support-portal-activate-page';
+import { ActivatePage } from './pages/activate-page';
 
 /** A license with one activated machine, so there is a seat to protect. */
-async function licenseWithSeat(page: import('@playwright/test').Page, baseURL: string) {
+async function licenseWithSeat(page: import('@playwright/test').Page) {
   const license = createTestLicense({ seats: 2 });
-  const machine = await createCliMachine(license.productSlug, baseURL);
-  const portal = new PortalActivatePage(page);
+  const machine = await CliMachine.createWithFingerprint(license.productSlug);
+  const portal = new ActivatePage(page);
   await portal.activate(await machine.request(license.key));
   await portal.expectActivated('1 of 2');
   const seat = listLicenseFilesOfLicense(license.licenseId, 1)[0]!.file.seatId;
@@ -26,8 +26,8 @@ async function expectReissueRefused(request: APIRequestContext, seatId: string) 
   expect(await response.json()).toEqual({ error: { code: 'ERR_UNAUTHENTICATED', message: expect.stringContaining('Sign in again') } });
 }
 
-test('an anonymous visitor reaches no support page, action or route', async ({ page, baseURL }) => {
-  const { license, seatId } = await licenseWithSeat(page, baseURL!);
+test('an anonymous visitor reaches no support page, action or route', async ({ page }) => {
+  const { license, seatId } = await licenseWithSeat(page);
   for (const path of ['/support', '/support?q=customer', `/support/licenses/${license.licenseId}`, '/support/licenses/does-not-exist']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsupport/);
@@ -38,10 +38,10 @@ test('an anonymous visitor reaches no support page, action or route', async ({ p
   expect(findSeatById(seatId)?.status).toBe('active');
 });
 
-test('a signed-out session can no longer release a seat, re-issue a file or open a support page', async ({ browser, baseURL }) => {
+test('a signed-out session can no longer release a seat, re-issue a file or open a support page', async ({ browser }) => {
   const context = await browser.newContext();
   const desk = await context.newPage();
-  const { license, machine, seatId } = await licenseWithSeat(desk, baseURL!);
+  const { license, machine, seatId } = await licenseWithSeat(desk);
   const staff = await createSupportUser();
   await new LoginPage(desk).goto(`/support/licenses/${license.licenseId}`);
   await new LoginPage(desk).signIn(staff.email, staff.password);

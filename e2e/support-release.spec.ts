@@ -1,24 +1,20 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { createTestLicense } from './fixtures/domain';
-import { createCliMachine } from './fixtures/support-cli-machine';
+import { CliMachine } from './fixtures/cli';
 import { createSupportUser } from './fixtures/support-user';
 import { LoginPage } from './pages/login-page';
 import { SupportLicensePage } from './pages/support-license-page';
-import { PortalActivatePage } from './pages/support-portal-activate-page';
+import { ActivatePage } from './pages/activate-page';
 import { SupportSearchPage } from './pages/support-search-page';
 
-const run = promisify(execFile);
-
-test('support releases a lost machine\'s seat, and the customer\'s third machine then activates', async ({ browser, baseURL }) => {
+test('support releases a lost machine\'s seat, and the customer\'s third machine then activates', async ({ browser }) => {
   const customerEmail = `owner-${Date.now()}@customer.example`;
   const license = createTestLicense({ seats: 2, customerName: 'Ada Customer', customerEmail });
-  const [lost, kept, third] = await Promise.all([1, 2, 3].map(() => createCliMachine(license.productSlug, baseURL!)));
+  const [lost, kept, third] = await Promise.all([1, 2, 3].map(() => CliMachine.createWithFingerprint(license.productSlug)));
 
   // The customer activates two machines at the portal, and the third is refused.
   const customer = await browser.newPage();
-  const portal = new PortalActivatePage(customer);
+  const portal = new ActivatePage(customer);
   await portal.activate(await lost.request(license.key));
   await portal.expectActivated('1 of 2');
   await portal.activate(await kept.request(license.key));
@@ -76,11 +72,11 @@ test('support releases a lost machine\'s seat, and the customer\'s third machine
   await expect(page.seatsUsed()).toHaveText('2 of 2');
 });
 
-test('support re-issues a license file that the machine installs, and notes what was done', async ({ page: desk, browser, baseURL }, testInfo) => {
+test('support re-issues a license file that the machine installs, and notes what was done', async ({ page: desk, browser }, testInfo) => {
   const license = createTestLicense({ seats: 1 });
-  const machine = await createCliMachine(license.productSlug, baseURL!);
+  const machine = await CliMachine.createWithFingerprint(license.productSlug);
   const customer = await browser.newPage();
-  const portal = new PortalActivatePage(customer);
+  const portal = new ActivatePage(customer);
   await portal.activate(await machine.request(license.key));
   await portal.expectActivated('1 of 1');
 
@@ -94,7 +90,7 @@ test('support re-issues a license file that the machine installs, and notes what
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${license.productSlug}-.+\\.lic$`));
   const file = testInfo.outputPath('reissued.lic');
   await download.saveAs(file);
-  const installed = await run(process.execPath, ['bin/gatepass.mjs', 'install', file, '--state', machine.stateDir], { env: { ...process.env, NODE_OPTIONS: '' } });
+  const installed = await machine.install(file);
   expect(installed.stdout).toContain('status: valid');
   expect(installed.stdout).toContain(`license: ${license.licenseId}`);
 

@@ -16,6 +16,22 @@ export class ActivatePage extends UploadPage {
     super(page, '/');
   }
 
+  /** Opens the page and drops the request file on it. */
+  async activate(requestFile: string) {
+    await this.goto();
+    await this.upload(requestFile);
+  }
+
+  async expectActivated(seats: string) {
+    await this.expectSummary({ seats });
+    await expect(this.page.getByTestId('download-license')).toBeVisible();
+  }
+
+  async expectRefused(message: string | RegExp) {
+    await expect(this.page.getByTestId('dropzone-error')).toContainText(message);
+    await expect(this.page.getByTestId('license-file-summary')).toHaveCount(0);
+  }
+
   async expectSummary(expected: Partial<Record<keyof ActivationSummary, string | RegExp>>) {
     const summary = this.page.getByTestId('license-file-summary');
     await expect(summary).toBeVisible();

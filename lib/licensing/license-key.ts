@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { compactLicenseKey } from '@/lib/protocol';
 
 // Crockford base32 without I, L, O, U: nothing a customer can misread on the phone.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -13,17 +14,8 @@ export function generateLicenseKey(): string {
   return groups.join('-');
 }
 
-/**
- * The canonical form used for hashing: upper case, no spaces or dashes, and the
- * characters people confuse (O→0, I/L→1) mapped as Crockford base32 does.
- */
-export function normalizeLicenseKey(key: string): string {
-  return key
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-}
+/** The form the portal hashes and searches: see compactLicenseKey in lib/protocol. */
+export const normalizeLicenseKey = compactLicenseKey;
 
 /** SHA-256 of the normalized key: what the database looks licenses up by. */
 export function hashLicenseKey(key: string): string {

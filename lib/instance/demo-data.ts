@@ -1,4 +1,5 @@
 import 'server-only';
+import { writeTransaction } from '@/db/client';
 import { findSetting, insertSetting } from '@/db/queries/instance';
 import { findLicenseById } from '@/db/queries/licenses';
 import { unsealSecret } from '@/lib/instance/master-key';
@@ -29,9 +30,19 @@ function unwrap<T extends object>(result: { ok: true } & T | { ok: false; messag
   return result;
 }
 
-/** Creates the demo product, its plans and one license per plan; once per database. */
+/**
+ * Creates the demo product, its plans and one license per plan; once per database, in
+ * one transaction (the steps' own transactions nest as savepoints), so a start that
+ * fails half-way leaves no half of a demo behind.
+ */
 export function createDemoData(): void {
-  if (findSetting(DEMO_SETTING)) return;
+  writeTransaction(() => {
+    if (findSetting(DEMO_SETTING)) return;
+    createDemoRows();
+  });
+}
+
+function createDemoRows(): void {
   const { product } = unwrap(createProduct(DEMO_PRODUCT, SYSTEM_ACTOR));
   const ids: string[] = [];
   for (const spec of DEMO_PLANS) {

@@ -1,17 +1,15 @@
 import { DAY } from '@/lib/licensing/durations';
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: DAY };
+import { parseDuration } from '@/lib/protocol';
 
 /**
- * Reads a duration setting: plain seconds (`604800`) or a number with a unit
- * (`45s`, `30m`, `12h`, `7d`). Anything else is a configuration mistake.
+ * Reads a duration setting in the protocol's one text form (`604800`, `45s`, `30m`,
+ * `12h`, `7d`, `2w`). Anything else is a configuration mistake, named as such.
  */
 export function parseDurationSetting(name: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined || value.trim() === '') return fallbackSeconds;
-  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's']! : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
-    throw new Error(`${name} must be a positive number of seconds, or a number with s, m, h or d (e.g. "7d"); got "${value}"`);
+  const seconds = parseDuration(value);
+  if (seconds === null) {
+    throw new Error(`${name} must be a positive number of seconds, or a number with s, m, h, d or w (e.g. "7d"); got "${value}"`);
   }
   return seconds;
 }

@@ -5,6 +5,7 @@ export * from './armor';
 export * from './keys';
 export * from './derive-license-file-key';
 export * from './license-key-format';
+export * from './duration';
 export * from './create-activation-request';
 export * from './open-activation-request';
 export * from './create-deactivation';

@@ -9,9 +9,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isProtocolError, type JSONWebKeySet, type UsageCounters } from '../protocol';
+import { isProtocolError, parseDuration, type JSONWebKeySet, type UsageCounters } from '../protocol';
 import { createGatepassClient } from './client';
-import { parseDuration } from './duration';
 import { SdkError } from './errors';
 import { machineFingerprint } from './fingerprint';
 import type { LicenseCheck } from './license-check';

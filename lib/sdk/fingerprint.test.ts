@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { machineFingerprint, readMachineId } from './fingerprint';
-import { parseDuration } from './duration';
+import { parseDuration } from '../protocol';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -4,6 +4,5 @@ export * from './errors';
 export * from './fingerprint';
 export * from './license-check';
 export * from './state-store';
-export * from './duration';
 export * from './portal-api';
 export { ProtocolError, isProtocolError, type ProtocolErrorCode, type JSONWebKeySet } from '../protocol';

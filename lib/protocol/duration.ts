@@ -1,4 +1,6 @@
 /**
+ * The one text form of a duration, shared by the SDK/CLI (`--duration 30d`, the
+ * request's `requested_duration`) and the portal's settings (GATEPASS_REQUEST_MAX_AGE).
  * Parses a lease length such as `30d`, `12h`, `90m`, `3600s`, `2w` or a bare
  * number of seconds. Returns seconds, or null when the text is not a duration.
  *

@@ -33,6 +33,9 @@ export interface Activation extends IssuedLicenseFile {
 
 type Opened = OpenedDeviceArtifact<ActivationRequestClaims>;
 
+/** The release reason of a lapsed seat another machine took over (DESIGN.md "Refresh ... not reused"). */
+export const RECLAIMED_REASON = 'lease and grace ended; seat taken by another machine';
+
 /**
  * Activates a machine from its activation request (DESIGN.md "The seat is consumed at
  * activation"): opens and verifies the request, then in one write transaction finds the
@@ -118,7 +121,7 @@ function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, devi
       const inUse = limit === 1 ? 'The only seat of this license is in use' : `All ${limit} seats of this license are in use`;
       return fail('ERR_SEATS_EXHAUSTED', `${inUse}. Deactivate the license on another machine, or ask support to release a lost one.`);
     }
-    updateSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: 'lease and grace ended; seat taken by another machine', releasedBy: actor.label }, tx);
+    updateSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: RECLAIMED_REASON, releasedBy: actor.label }, tx);
     audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);
     reclaimedSeatId = lapsed.id;
   }

@@ -47,6 +47,22 @@ describe('deactivate', () => {
     });
   });
 
+  it('tells a machine whose lapsed seat another machine took over that nothing changed', async () => {
+    const past = new Date(Date.now() - 60 * 86_400_000);
+    const license = createTestLicense({ seats: 1, ttlSeconds: 30 * 86_400, graceSeconds: 7 * 86_400 });
+    const old = await makeMachine('old-laptop');
+    const taken = await activate({ requestText: await old.request(license, { iat: Math.floor(past.getTime() / 1000) }), actor, now: past });
+    if (!taken.ok) throw new Error(taken.message);
+    await activated(license, await makeMachine('new-laptop'));
+    const before = countRowsOfEveryTable();
+    const result = await deactivate({ deactivationText: await old.deactivation(taken.seatId), actor });
+    expect(countRowsOfEveryTable()).toEqual(before);
+    expect(result).toMatchObject({ ok: true, alreadyDeactivated: true, seatsFree: 0 });
+    expect(result.ok && result.message).toMatch(
+      /^This machine was already replaced by another machine after its lease and grace ended on \d{4}-\d{2}-\d{2}; nothing changed\. 0 of 1 seat is now free\.$/,
+    );
+  });
+
   it('accepts the same file again, changes nothing and says so', async () => {
     const license = createTestLicense({ seats: 1 });
     const machine = await makeMachine('laptop');

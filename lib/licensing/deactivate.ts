@@ -7,6 +7,7 @@ import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
 import { insertUsageRecord } from '@/db/queries/usage';
 import { requestDecryptionKeys } from '@/lib/instance/keys';
 import type { Actor } from '@/lib/licensing/actor';
+import { RECLAIMED_REASON } from '@/lib/licensing/activate';
 import { audit } from '@/lib/licensing/audit';
 import { fail, type Result } from '@/lib/licensing/errors';
 import { formatDay } from '@/lib/licensing/license-usable';
@@ -77,7 +78,12 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
     });
     if (seat.status !== 'active') {
       const seatsUsed = countActiveSeats(found.license.id, tx);
-      const how = seat.status === 'deactivated' ? 'already deactivated' : 'already released by support';
+      const how =
+        seat.status === 'deactivated'
+          ? 'already deactivated'
+          : seat.releaseReason === RECLAIMED_REASON
+            ? 'already replaced by another machine after its lease and grace ended'
+            : 'already released by support';
       const when = seat.releasedAt ? ` on ${formatDay(seat.releasedAt)}` : '';
       return {
         ok: true as const,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { runPortalAction } from '@/lib/http/portal-action';
 import { activate, type Activation } from '@/lib/licensing/activate';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 
 const activationInput = z.object({ requestText: z.string().trim().min(1) });
 

@@ -1,25 +1,39 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleSqliteSync } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzleSqliteAsync } from 'drizzle-orm/sqlite-proxy';
+import pg from 'pg';
 import { dataDir } from '@/db/data-dir';
-import * as schema from '@/db/schema';
+import { dialect } from '@/db/dialect';
+import * as pgSchema from '@/db/pg-schema';
+import * as sqliteSchema from '@/db/sqlite-schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
-/** The handle a transaction callback receives; queries accept either. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * The database handle every query takes. Queries are typed against the PostgreSQL
+ * flavour of drizzle and run unchanged on SQLite (db/schema.ts says why that holds).
+ */
+export type Db = NodePgDatabase<typeof pgSchema>;
+/** A handle inside {@link writeTransaction}: functions that must be part of a change take this. */
+export type Tx = Db & { readonly inTransaction: true };
 export type DbOrTx = Db | Tx;
 
-interface Opened {
+interface Engine {
   db: Db;
-  sqlite: Database.Database;
-  file: string;
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** Sets file modes, reports the file: only SQLite has one. */
+  file?: string;
 }
 
-// One connection per process, kept across Next.js hot reloads.
-const globalForDb = globalThis as unknown as { gatepassDb?: Opened };
+// One engine per process, kept across Next.js hot reloads.
+const globalForDb = globalThis as unknown as { gatepassEngine?: Engine };
 
 const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
@@ -28,38 +42,151 @@ export function databaseFile(): string {
   return path.join(dataDir(), 'gatepass.sqlite');
 }
 
-function open(): Opened {
+/**
+ * A FIFO lock: the SQLite engine has one connection, so while one transaction awaits
+ * between its statements, every other statement of this process waits its turn instead
+ * of landing inside that transaction.
+ */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  held = false;
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    this.held = true;
+    return () => {
+      this.held = false;
+      release();
+    };
+  }
+}
+
+function openSqlite(): Engine {
   const file = databaseFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  // Another process (the CLI, a test, a second worker) may hold the write lock briefly.
+  // Another process (a second instance, the CLI, a test) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const db = drizzle(sqlite, { schema });
-  // Applied at start, never at build (issue 2); idempotent.
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, sqlite, file };
+  // Applied when a process opens the database, never at build (issue 2); idempotent.
+  migrateSqlite(drizzleSqliteSync(sqlite), { migrationsFolder: path.join(MIGRATIONS_DIR, 'sqlite') });
+
+  // Each distinct SQL text is prepared once per process: drizzle builds the same text
+  // for the same query, so the hot path never re-prepares.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = sqlite.prepare(text);
+      if (statement.reader) statement.raw(true);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
+    const statement = prepared(text);
+    if (!statement.reader) return { rows: [], ...statement.run(...params) };
+    return method === 'get' ? { rows: statement.get(...params) } : { rows: statement.all(...params) };
+  };
+
+  const lock = new Mutex();
+  const inTransaction = new AsyncLocalStorage<true>();
+  const db = drizzleSqliteAsync(
+    async (text, params, method) => {
+      if (inTransaction.getStore() || !lock.held) return run(text, params, method) as { rows: unknown[] };
+      const release = await lock.acquire();
+      try {
+        return run(text, params, method) as { rows: unknown[] };
+      } finally {
+        release();
+      }
+    },
+    { schema: sqliteSchema },
+  ) as unknown as Db;
+
+  return {
+    db,
+    file,
+    async transaction(fn) {
+      if (inTransaction.getStore()) throw new Error('writeTransaction inside writeTransaction: pass the tx down instead');
+      const release = await lock.acquire();
+      try {
+        // IMMEDIATE takes the file's write lock at BEGIN: another process cannot read the
+        // same free seat and take it too (DESIGN.md "Concurrency must never oversell a seat").
+        run('BEGIN IMMEDIATE', [], 'run');
+        try {
+          const result = await inTransaction.run(true, () => fn(db as Tx));
+          run('COMMIT', [], 'run');
+          return result;
+        } catch (error) {
+          if (sqlite.inTransaction) run('ROLLBACK', [], 'run');
+          throw error;
+        }
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      sqlite.close();
+    },
+  };
 }
 
-/** The process-wide database, opened and migrated on first use. */
+function openPostgres(url: string): Engine {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.GATEPASS_DB_POOL_SIZE || 10) });
+  // A dropped idle connection must not take the process down; the pool replaces it.
+  pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+  const db = drizzlePg(pool, { schema: pgSchema });
+  return {
+    db,
+    // READ COMMITTED plus explicit row locks (lockLicenseForSeatChange): see docs/DEPLOY.md.
+    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Tx)),
+    close: () => pool.end(),
+  };
+}
+
+function engine(): Engine {
+  globalForDb.gatepassEngine ??= dialect === 'pg' ? openPostgres(process.env.DATABASE_URL!) : openSqlite();
+  return globalForDb.gatepassEngine;
+}
+
+/** The process-wide database handle (SQLite is opened and migrated on first use). */
 export function getDb(): Db {
-  globalForDb.gatepassDb ??= open();
-  return globalForDb.gatepassDb.db;
-}
-
-/** Closes the connection (tests and scripts that must release the file). */
-export function closeDb(): void {
-  globalForDb.gatepassDb?.sqlite.close();
-  globalForDb.gatepassDb = undefined;
+  return engine().db;
 }
 
 /**
- * Runs `fn` in one write transaction that takes the write lock at BEGIN, so two
- * processes can never read the same free seat and both take it (DESIGN.md "Concurrency
- * must never oversell a seat"). `fn` must be synchronous: better-sqlite3 is.
+ * Runs `fn` as one transaction: every write in it lands, or none does. On SQLite it holds
+ * the database's write lock from BEGIN; on PostgreSQL, queries that must serialize take
+ * row locks inside it (db/queries/licenses.ts `lockLicenseForSeatChange`).
  */
-export function writeTransaction<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: 'immediate' });
+export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return engine().transaction(fn);
+}
+
+/** Closes the connection(s) (tests and scripts that must release the database). */
+export async function closeDb(): Promise<void> {
+  const open = globalForDb.gatepassEngine;
+  globalForDb.gatepassEngine = undefined;
+  await open?.close();
+}
+
+/**
+ * Brings the schema up to date. SQLite migrates as it opens; PostgreSQL here, under an
+ * advisory lock, so instances starting together apply each migration once.
+ */
+export async function migrateDatabase(): Promise<void> {
+  const { db } = engine();
+  if (dialect !== 'pg') return;
+  // Any constant shared by every instance; 7271 is ours.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7271)`);
+    await migratePg(tx as unknown as Db, { migrationsFolder: path.join(MIGRATIONS_DIR, 'pg') });
+  });
 }

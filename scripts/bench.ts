@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     // Imported after the server's first start created the keys and the master key file.
     const { createTestLicense, makeMachine } = await import('@/lib/testing/licensing-fixtures');
     const { activate } = await import('@/lib/licensing/activate');
-    const { endUserActor } = await import('@/lib/licensing/actor');
+    const { endUserActor } = await import('@/lib/core/actor');
 
     const requestsFor = async (count: number) => {
       const license = createTestLicense({ seats: count + 10 });

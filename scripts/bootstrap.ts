@@ -3,7 +3,7 @@
  * first admin, demo data; then prints how to sign in. Run by scripts/start.mjs.
  */
 import { closeDb, databaseFile } from '@/db/client';
-import { bootstrapInstance } from '@/lib/instance/bootstrap';
+import { bootstrapInstance } from '@/lib/first-start/first-start';
 import { MasterKeyError } from '@/lib/instance/master-key';
 
 const url = process.env.GATEPASS_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`;

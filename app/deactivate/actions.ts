@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { runPortalAction } from '@/lib/http/portal-action';
 import { deactivate, type Deactivation } from '@/lib/licensing/deactivate';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 
 const deactivationInput = z.object({ deactivationText: z.string().trim().min(1) });
 

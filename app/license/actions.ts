@@ -2,7 +2,7 @@
 
 import { runPortalAction } from '@/lib/http/portal-action';
 import { firstIssueMessage, licenseLookupInput } from '@/lib/licensing/end-user-inputs';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 import { viewLicenseByKey, type LicenseView } from '@/lib/licensing/license-view';
 
 /** My license and Refresh: the license a key opens, with its seats. */

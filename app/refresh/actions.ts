@@ -2,7 +2,7 @@
 
 import { runPortalAction } from '@/lib/http/portal-action';
 import { firstIssueMessage, refreshSeatInput } from '@/lib/licensing/end-user-inputs';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 import type { IssuedLicenseFile } from '@/lib/licensing/issued-license-file';
 import { refreshSeat } from '@/lib/licensing/refresh-seat';
 

@@ -25,24 +25,24 @@ function whereOf(filter: AuditFilter): SQL | undefined {
 }
 
 /** One page of audit events, newest first. */
-export function listAuditEventsPage(filter: AuditFilter, page: { limit: number; offset: number }, db: DbOrTx = getDb()): AuditEvent[] {
+export async function listAuditEventsPage(filter: AuditFilter, page: { limit: number; offset: number }, db: DbOrTx = getDb()): Promise<AuditEvent[]> {
   return db
     .select()
     .from(auditEvents)
     .where(whereOf(filter))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(page.limit)
-    .offset(page.offset)
-    .all();
+    .offset(page.offset);
 }
 
-export function countAuditEvents(filter: AuditFilter, db: DbOrTx = getDb()): number {
-  return db.select({ n: count() }).from(auditEvents).where(whereOf(filter)).get()?.n ?? 0;
+export async function countAuditEvents(filter: AuditFilter, db: DbOrTx = getDb()): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditEvents).where(whereOf(filter));
+  return row?.n ?? 0;
 }
 
 /** The actors and actions that occur in the log, for the filter's choices. */
-export function listAuditFacets(db: DbOrTx = getDb()): { actors: string[]; actions: string[] } {
-  const actors = db.selectDistinct({ v: auditEvents.actorLabel }).from(auditEvents).orderBy(auditEvents.actorLabel).all();
-  const actions = db.selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action).all();
+export async function listAuditFacets(db: DbOrTx = getDb()): Promise<{ actors: string[]; actions: string[] }> {
+  const actors = await db.selectDistinct({ v: auditEvents.actorLabel }).from(auditEvents).orderBy(auditEvents.actorLabel);
+  const actions = await db.selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
   return { actors: actors.map((r) => r.v), actions: actions.map((r) => r.v) };
 }

@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { instanceSettings } from '@/db/schema';
 
-export function findSetting(key: string, db: DbOrTx = getDb()): string | undefined {
-  return db.select().from(instanceSettings).where(eq(instanceSettings.key, key)).get()?.value;
+export async function findSetting(key: string, db: DbOrTx = getDb()): Promise<string | undefined> {
+  const [row] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, key));
+  return row?.value;
 }
 
-export function insertSetting(key: string, value: string, db: DbOrTx = getDb()): void {
-  db.insert(instanceSettings).values({ key, value }).run();
+export async function insertSetting(key: string, value: string, db: DbOrTx = getDb()): Promise<void> {
+  await db.insert(instanceSettings).values({ key, value });
 }

@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, exists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { licenses, plans, products, seats, type License, type LicenseStatus, type Plan, type Product } from '@/db/schema';
+import { dialect, startsWith } from '@/db/dialect';
+import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
+import type { LicenseStatus } from '@/lib/core/enums';
 
 /**
  * What a license search box matched on, for the support console and the admin list:
@@ -12,7 +14,7 @@ export interface LicenseSearchCriteria {
   keyHash?: string;
   /** One 5-character group a customer reads out: matches the first or the last group. */
   keyGroup?: string;
-  /** Substring of the customer's name or email, or of a device's hostname. */
+  /** Substring (3 characters or more) of the customer's name or email; start of a device's hostname. */
   text?: string;
   /** Prefix of a device fingerprint. */
   fingerprintPrefix?: string;
@@ -29,71 +31,165 @@ export interface LicenseSearchRow {
   seatsUsed: number;
 }
 
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A count that stopped at a cap: `capped` means "more than `n`". */
+export interface CappedCount {
+  n: number;
+  capped: boolean;
 }
 
-function containsIgnoringCase(column: SQLWrapper, value: string): SQL {
-  return sql`lower(${column}) LIKE ${`%${escapeLike(value.toLowerCase())}%`} ESCAPE '\\'`;
+/** Where a page starts: just after (older than) or just before (newer than) this license. */
+export interface LicenseCursor {
+  createdAt: Date;
+  id: string;
 }
 
-function hasSeatWhere(condition: SQL, db: DbOrTx): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(seats)
-      .where(and(eq(seats.licenseId, licenses.id), condition)),
-  );
+export interface LicensePageRequest {
+  limit: number;
+  after?: LicenseCursor;
+  before?: LicenseCursor;
 }
 
-function matchesOf(criteria: LicenseSearchCriteria, db: DbOrTx): SQL | undefined {
-  const clauses: SQL[] = [];
-  if (criteria.keyHash) clauses.push(eq(licenses.keyHash, criteria.keyHash));
-  if (criteria.keyGroup) clauses.push(eq(licenses.keyPrefix, criteria.keyGroup), eq(licenses.keySuffix, criteria.keyGroup));
+export interface LicenseSearchPage {
+  rows: LicenseSearchRow[];
+  total: CappedCount;
+  /** The page after this one, when there is one. */
+  next?: LicenseCursor;
+  /** The page before this one, when this is not the first. */
+  previous?: LicenseCursor;
+}
+
+/** Each way of matching returns at most this many licenses; more says "refine the search". */
+const MATCHES_PER_KIND = 1_000;
+/** Counting licenses stops here (the unfiltered list of a large catalogue). */
+const COUNT_CAP = 10_000;
+/** Trigram search needs three characters. */
+const MIN_TEXT = 3;
+
+type Ids = { ids: string[]; capped: boolean };
+
+async function idsOf(query: Promise<{ id: string }[]>): Promise<Ids> {
+  const rows = await query;
+  return { ids: rows.map((r) => r.id), capped: rows.length > MATCHES_PER_KIND };
+}
+
+/** Customer name or email containing `text`: SQLite FTS5 trigram, PostgreSQL pg_trgm (db/migrations). */
+function licensesWithCustomerText(text: string, db: DbOrTx): Promise<{ id: string }[]> {
+  if (dialect === 'pg') {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return db
+      .select({ id: licenses.id })
+      .from(licenses)
+      .where(or(sql`${licenses.customerName} ILIKE ${pattern}`, sql`${licenses.customerEmail} ILIKE ${pattern}`))
+      .limit(MATCHES_PER_KIND + 1);
+  }
+  // An FTS5 string (a phrase): trigram-tokenized, so it matches anywhere, ignoring case.
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  return db
+    .select({ id: licenses.id })
+    .from(sql`licenses_fts`)
+    .innerJoin(licenses, sql`${licenses}.rowid = licenses_fts.rowid`)
+    .where(sql`licenses_fts MATCH ${phrase}`)
+    .limit(MATCHES_PER_KIND + 1);
+}
+
+function licensesWithSeatWhere(condition: SQL, db: DbOrTx): Promise<{ id: string }[]> {
+  return db
+    .selectDistinct({ id: seats.licenseId })
+    .from(seats)
+    .where(condition)
+    .limit(MATCHES_PER_KIND + 1);
+}
+
+/**
+ * The licenses each given criterion matches, each kind by its own index: key hash, key
+ * groups, customer text (trigram), hostname start and fingerprint start (b-tree ranges).
+ * `undefined` when the criteria have no match terms (the whole catalogue).
+ */
+async function candidateIds(criteria: LicenseSearchCriteria, db: DbOrTx): Promise<Ids | undefined> {
+  const lookups: Promise<Ids>[] = [];
+  if (criteria.keyHash) lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keyHash, criteria.keyHash))));
+  if (criteria.keyGroup) {
+    const group = criteria.keyGroup;
+    lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keyPrefix, group)).limit(MATCHES_PER_KIND + 1)));
+    lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keySuffix, group)).limit(MATCHES_PER_KIND + 1)));
+  }
   if (criteria.text) {
-    clauses.push(containsIgnoringCase(licenses.customerName, criteria.text), containsIgnoringCase(licenses.customerEmail, criteria.text));
-    clauses.push(hasSeatWhere(containsIgnoringCase(seats.hostname, criteria.text), db));
+    if (criteria.text.length >= MIN_TEXT) lookups.push(idsOf(licensesWithCustomerText(criteria.text, db)));
+    lookups.push(idsOf(licensesWithSeatWhere(startsWith(sql`lower(${seats.hostname})`, criteria.text.toLowerCase()), db)));
   }
-  if (criteria.fingerprintPrefix) {
-    const pattern = `${escapeLike(criteria.fingerprintPrefix)}%`;
-    clauses.push(hasSeatWhere(sql`${seats.fingerprint} LIKE ${pattern} ESCAPE '\\'`, db));
-  }
-  return clauses.length ? or(...clauses) : undefined;
+  if (criteria.fingerprintPrefix) lookups.push(idsOf(licensesWithSeatWhere(startsWith(seats.fingerprint, criteria.fingerprintPrefix), db)));
+  if (lookups.length === 0) return undefined;
+  const found = await Promise.all(lookups);
+  return { ids: [...new Set(found.flatMap((f) => f.ids))], capped: found.some((f) => f.capped) };
 }
 
-function whereOf(criteria: LicenseSearchCriteria, db: DbOrTx): SQL | undefined {
+function filtersOf(criteria: LicenseSearchCriteria, candidates: Ids | undefined): SQL | undefined {
   return and(
-    matchesOf(criteria, db),
+    candidates ? inArray(licenses.id, candidates.ids) : undefined,
     criteria.status ? eq(licenses.status, criteria.status) : undefined,
     criteria.planId ? eq(licenses.planId, criteria.planId) : undefined,
   );
 }
 
-/** How many licenses match the criteria (all licenses when none is given). */
-export function countMatchingLicenses(criteria: LicenseSearchCriteria, db: DbOrTx = getDb()): number {
-  return db.select({ n: count() }).from(licenses).where(whereOf(criteria, db)).get()?.n ?? 0;
+async function cappedCount(where: SQL | undefined, capped: boolean, db: DbOrTx): Promise<CappedCount> {
+  const limited = db
+    .select({ id: licenses.id })
+    .from(licenses)
+    .where(where)
+    .limit(COUNT_CAP + 1)
+    .as('limited');
+  const [row] = await db.select({ n: count() }).from(limited);
+  const n = row?.n ?? 0;
+  if (n > COUNT_CAP) return { n: COUNT_CAP, capped: true };
+  return { n, capped };
+}
+
+/** How many licenses match the criteria, counted up to a cap. */
+export async function countMatchingLicenses(criteria: LicenseSearchCriteria, db: DbOrTx = getDb()): Promise<CappedCount> {
+  const candidates = await candidateIds(criteria, db);
+  if (candidates?.ids.length === 0) return { n: 0, capped: false };
+  return cappedCount(filtersOf(criteria, candidates), candidates?.capped ?? false, db);
 }
 
 /**
- * Licenses matching the criteria (all licenses when none is given), newest first, one
- * page at a time, with the number of seats in use, and how many match in all.
+ * One page of the licenses matching the criteria (all licenses when none is given),
+ * newest first, with the seats in use. Pages are keyset (after/before a license), so any
+ * page of a million licenses costs the same; the total is counted up to a cap.
  */
-export function searchLicenses(
-  criteria: LicenseSearchCriteria,
-  page: { limit: number; offset: number },
-  db: DbOrTx = getDb(),
-): { rows: LicenseSearchRow[]; total: number } {
-  const seatsUsed = sql<number>`(SELECT count(*) FROM ${seats} WHERE ${seats.licenseId} = ${licenses.id} AND ${seats.status} = 'active')`;
-  const rows = db
-    .select({ license: licenses, plan: plans, product: products, seatsUsed })
-    .from(licenses)
-    .innerJoin(plans, eq(licenses.planId, plans.id))
-    .innerJoin(products, eq(plans.productId, products.id))
-    .where(whereOf(criteria, db))
-    .orderBy(desc(licenses.createdAt), licenses.id)
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
-  return { rows, total: countMatchingLicenses(criteria, db) };
+export async function searchLicenses(criteria: LicenseSearchCriteria, page: LicensePageRequest, db: DbOrTx = getDb()): Promise<LicenseSearchPage> {
+  const candidates = await candidateIds(criteria, db);
+  if (candidates?.ids.length === 0) return { rows: [], total: { n: 0, capped: false } };
+  const where = filtersOf(criteria, candidates);
+  const backwards = Boolean(page.before && !page.after);
+  const cursor = page.after ?? page.before;
+  const keyset = cursor
+    ? backwards
+      ? or(gt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), gt(licenses.id, cursor.id)))
+      : or(lt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), lt(licenses.id, cursor.id)))
+    : undefined;
+  const order = backwards ? [asc(licenses.createdAt), asc(licenses.id)] : [desc(licenses.createdAt), desc(licenses.id)];
+  const [fetched, total] = await Promise.all([
+    db
+      .select({ license: licenses, plan: plans, product: products })
+      .from(licenses)
+      .innerJoin(plans, eq(licenses.planId, plans.id))
+      .innerJoin(products, eq(plans.productId, products.id))
+      .where(and(where, keyset))
+      .orderBy(...order)
+      .limit(page.limit + 1),
+    cappedCount(where, candidates?.capped ?? false, db),
+  ]);
+  const more = fetched.length > page.limit;
+  const shown = fetched.slice(0, page.limit);
+  if (backwards) shown.reverse();
+  const rows = shown.map((row) => ({ ...row, seatsUsed: row.license.seatsActive }));
+  const cursorOf = (row: LicenseSearchRow | undefined) => (row ? { createdAt: row.license.createdAt, id: row.license.id } : undefined);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    total,
+    next: backwards ? cursorOf(last) : more ? cursorOf(last) : undefined,
+    previous: backwards ? (more ? cursorOf(first) : undefined) : cursor ? cursorOf(first) : undefined,
+  };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { dialect } from '@/db/dialect';
 import { licenses, plans, products, type License, type NewLicense, type Plan, type Product } from '@/db/schema';
 
 export interface LicenseWithPlan {
@@ -18,22 +19,42 @@ function selectLicenseWithPlan(db: DbOrTx) {
     .innerJoin(products, eq(plans.productId, products.id));
 }
 
-export function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): LicenseWithPlan | undefined {
-  return selectLicenseWithPlan(db).where(eq(licenses.keyHash, keyHash)).get();
+export async function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {
+  const [row] = await selectLicenseWithPlan(db).where(eq(licenses.keyHash, keyHash));
+  return row;
 }
 
-export function findLicenseById(id: string, db: DbOrTx = getDb()): LicenseWithPlan | undefined {
-  return selectLicenseWithPlan(db).where(eq(licenses.id, id)).get();
+export async function findLicenseById(id: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {
+  const [row] = await selectLicenseWithPlan(db).where(eq(licenses.id, id));
+  return row;
 }
 
-export function listLicensesOfPlan(planId: string, db: DbOrTx = getDb()): License[] {
-  return db.select().from(licenses).where(eq(licenses.planId, planId)).orderBy(desc(licenses.createdAt)).all();
+/**
+ * Finds a license by its key hash and locks it for a seat change until the transaction
+ * ends, so its seat count cannot move underneath: on PostgreSQL a row lock
+ * (`FOR UPDATE OF licenses`), which a second instance's transaction waits on; on SQLite
+ * the transaction already holds the database's write lock (db/client.ts).
+ */
+export async function lockLicenseByKeyHash(keyHash: string, tx: Tx): Promise<LicenseWithPlan | undefined> {
+  const query = selectLicenseWithPlan(tx).where(eq(licenses.keyHash, keyHash));
+  const [row] = dialect === 'pg' ? await query.for('update', { of: licenses }) : await query;
+  return row;
 }
 
-export function insertLicense(row: NewLicense, db: DbOrTx = getDb()): void {
-  db.insert(licenses).values(row).run();
+/** {@link lockLicenseByKeyHash} by license id. */
+export async function lockLicenseById(id: string, tx: Tx): Promise<LicenseWithPlan | undefined> {
+  const query = selectLicenseWithPlan(tx).where(eq(licenses.id, id));
+  const [row] = dialect === 'pg' ? await query.for('update', { of: licenses }) : await query;
+  return row;
 }
 
-export function updateLicense(id: string, patch: Partial<NewLicense>, db: DbOrTx = getDb()): void {
-  db.update(licenses).set({ ...patch, updatedAt: new Date() }).where(eq(licenses.id, id)).run();
+export async function insertLicense(row: NewLicense, db: DbOrTx = getDb()): Promise<void> {
+  await db.insert(licenses).values(row);
+}
+
+export async function updateLicense(id: string, patch: Partial<Omit<NewLicense, 'seatsActive'>>, db: DbOrTx = getDb()): Promise<void> {
+  await db
+    .update(licenses)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(licenses.id, id));
 }

@@ -17,10 +17,16 @@ const TABLES = {
   encryption_keys: schema.encryptionKeys,
   support_notes: schema.supportNotes,
   instance_settings: schema.instanceSettings,
+  seat_counts_daily: schema.seatCountsDaily,
 } as const;
 
 /** How many rows each table holds: what "nothing changed" is checked against. */
-export function countRowsOfEveryTable(db: DbOrTx = getDb()): Record<keyof typeof TABLES, number> {
-  const entries = Object.entries(TABLES).map(([name, table]) => [name, db.select({ n: count() }).from(table).get()?.n ?? 0]);
+export async function countRowsOfEveryTable(db: DbOrTx = getDb()): Promise<Record<keyof typeof TABLES, number>> {
+  const entries = await Promise.all(
+    Object.entries(TABLES).map(async ([name, table]) => {
+      const [row] = await db.select({ n: count() }).from(table);
+      return [name, row?.n ?? 0] as const;
+    }),
+  );
   return Object.fromEntries(entries) as Record<keyof typeof TABLES, number>;
 }

@@ -1,54 +1,42 @@
 import 'server-only';
-import { and, asc, count, eq, gt, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, lte } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
+import { countSeatsHeld } from '@/db/queries/seat-counts';
 import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
 
-/** Seats held by a machine right now (status active), and how many of those have lapsed. */
-export function countSeatsInUse(now: Date, db: DbOrTx = getDb()): { active: number; lapsed: number } {
-  const active = db.select({ n: count() }).from(seats).where(eq(seats.status, 'active')).get()?.n ?? 0;
-  const lapsed =
-    db
-      .select({ n: count() })
-      .from(seats)
-      .where(and(eq(seats.status, 'active'), lte(seats.graceEndsAt, now)))
-      .get()?.n ?? 0;
-  return { active, lapsed };
-}
+/** Counting stops here; past it the overview says "more than". */
+export const COUNT_CAP = 10_000;
 
-export function countLicensesByStatus(db: DbOrTx = getDb()): { active: number; suspended: number } {
-  const rows = db.select({ status: licenses.status, n: count() }).from(licenses).groupBy(licenses.status).all();
-  return {
-    active: rows.find((r) => r.status === 'active')?.n ?? 0,
-    suspended: rows.find((r) => r.status === 'suspended')?.n ?? 0,
-  };
-}
-
-/** Seats activated per UTC day since `since`, as `YYYY-MM-DD` → count. */
-export function countActivationsPerDay(since: Date, db: DbOrTx = getDb()): Map<string, number> {
-  const day = sql<string>`strftime('%Y-%m-%d', ${seats.activatedAt}, 'unixepoch')`;
-  const rows = db.select({ day, n: count() }).from(seats).where(gte(seats.activatedAt, since)).groupBy(day).all();
-  return new Map(rows.map((r) => [r.day, r.n]));
-}
-
-/** Seats deactivated by their device per UTC day since `since`. */
-export function countDeactivationsPerDay(since: Date, db: DbOrTx = getDb()): Map<string, number> {
-  const day = sql<string>`strftime('%Y-%m-%d', ${seats.releasedAt}, 'unixepoch')`;
-  const rows = db
-    .select({ day, n: count() })
+/**
+ * Seats held by a machine right now (from the daily counters), and how many of those
+ * have lapsed: counted up to {@link COUNT_CAP} on the (status, grace_ends_at) index.
+ */
+export async function countSeatsInUse(now: Date, db: DbOrTx = getDb()): Promise<{ active: number; lapsed: number }> {
+  const lapsedRows = db
+    .select({ one: seats.id })
     .from(seats)
-    .where(and(eq(seats.status, 'deactivated'), isNotNull(seats.releasedAt), gte(seats.releasedAt, since)))
-    .groupBy(day)
-    .all();
-  return new Map(rows.map((r) => [r.day, r.n]));
+    .where(and(eq(seats.status, 'active'), lte(seats.graceEndsAt, now)))
+    .limit(COUNT_CAP + 1)
+    .as('lapsed_rows');
+  const [active, [lapsed]] = await Promise.all([countSeatsHeld(db), db.select({ n: count() }).from(lapsedRows)]);
+  return { active, lapsed: lapsed?.n ?? 0 };
 }
 
-/** Active licenses whose expiry falls in [now, until), soonest first. */
-export function listLicensesExpiringBetween(
+export async function countLicensesByStatus(db: DbOrTx = getDb()): Promise<{ active: number; suspended: number }> {
+  const [[all], [suspended]] = await Promise.all([
+    db.select({ n: count() }).from(licenses),
+    db.select({ n: count() }).from(licenses).where(eq(licenses.status, 'suspended')),
+  ]);
+  return { active: (all?.n ?? 0) - (suspended?.n ?? 0), suspended: suspended?.n ?? 0 };
+}
+
+/** Active licenses whose expiry falls in (now, until], soonest first. */
+export async function listLicensesExpiringBetween(
   now: Date,
   until: Date,
   limit: number,
   db: DbOrTx = getDb(),
-): { license: License; plan: Plan; product: Product }[] {
+): Promise<{ license: License; plan: Plan; product: Product }[]> {
   return db
     .select({ license: licenses, plan: plans, product: products })
     .from(licenses)
@@ -56,6 +44,5 @@ export function listLicensesExpiringBetween(
     .innerJoin(products, eq(plans.productId, products.id))
     .where(and(eq(licenses.status, 'active'), isNotNull(licenses.expiresAt), gt(licenses.expiresAt, now), lte(licenses.expiresAt, until)))
     .orderBy(asc(licenses.expiresAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

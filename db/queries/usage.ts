@@ -3,10 +3,10 @@ import { desc, eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { usageRecords, type UsageRecord } from '@/db/schema';
 
-export function insertUsageRecord(row: UsageRecord, db: DbOrTx = getDb()): void {
-  db.insert(usageRecords).values(row).run();
+export async function insertUsageRecord(row: UsageRecord, db: DbOrTx = getDb()): Promise<void> {
+  await db.insert(usageRecords).values(row);
 }
 
-export function listUsageRecordsOfLicense(licenseId: string, db: DbOrTx = getDb()): UsageRecord[] {
-  return db.select().from(usageRecords).where(eq(usageRecords.licenseId, licenseId)).orderBy(desc(usageRecords.reportedAt)).all();
+export async function listUsageRecordsOfLicense(licenseId: string, db: DbOrTx = getDb()): Promise<UsageRecord[]> {
+  return db.select().from(usageRecords).where(eq(usageRecords.licenseId, licenseId)).orderBy(desc(usageRecords.reportedAt));
 }

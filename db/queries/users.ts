@@ -3,26 +3,35 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { users, type NewUser, type User } from '@/db/schema';
 
-export function countUsers(db: DbOrTx = getDb()): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(db: DbOrTx = getDb()): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
 }
 
-export function findUserByEmail(email: string, db: DbOrTx = getDb()): User | undefined {
-  return db.select().from(users).where(eq(sql`lower(${users.email})`, email.trim().toLowerCase())).get();
+export async function findUserByEmail(email: string, db: DbOrTx = getDb()): Promise<User | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  return row;
 }
 
-export function findUserById(id: string, db: DbOrTx = getDb()): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(id: string, db: DbOrTx = getDb()): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
 }
 
-export function listUsers(db: DbOrTx = getDb()): User[] {
-  return db.select().from(users).orderBy(asc(users.email)).all();
+export async function listUsers(db: DbOrTx = getDb()): Promise<User[]> {
+  return db.select().from(users).orderBy(asc(users.email));
 }
 
-export function insertUser(row: NewUser, db: DbOrTx = getDb()): void {
-  db.insert(users).values(row).run();
+export async function insertUser(row: NewUser, db: DbOrTx = getDb()): Promise<void> {
+  await db.insert(users).values(row);
 }
 
-export function updateUser(id: string, patch: Partial<NewUser>, db: DbOrTx = getDb()): void {
-  db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).run();
+export async function updateUser(id: string, patch: Partial<NewUser>, db: DbOrTx = getDb()): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }

@@ -4,7 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { findUserById } from '@/db/queries/users';
 import { signOutEverywhere } from '@/lib/auth/sessions';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/core/enums';
 import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
 import { clientAddress } from '@/lib/http/client-address';
 import { deriveSecret } from '@/lib/instance/master-key';

@@ -3,7 +3,7 @@ import { findUserByEmail } from '@/db/queries/users';
 import { checkCredentials, LOCKOUT_SECONDS, MAX_FAILED_SIGN_INS } from '@/lib/auth/check-credentials';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 
 describe('passwords', () => {
   it('hashes with scrypt and a per-password salt, and verifies only the right password', async () => {

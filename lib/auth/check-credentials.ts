@@ -1,9 +1,9 @@
 import 'server-only';
 import { writeTransaction } from '@/db/client';
 import { findUserByEmail, updateUser } from '@/db/queries/users';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/core/enums';
 import { verifyPassword } from '@/lib/auth/password';
-import { audit } from '@/lib/licensing/audit';
+import { audit } from '@/db/queries/audit';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_SECONDS = 15 * 60;

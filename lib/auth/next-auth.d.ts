@@ -1,4 +1,4 @@
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/core/enums';
 
 declare module 'next-auth' {
   interface Session {

@@ -3,7 +3,7 @@ import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findUserByEmail } from '@/db/queries/users';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import { createUser } from '@/lib/auth/users';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 
 describe('signing out', () => {
   it('marks every session opened until now as over, and audits it', async () => {

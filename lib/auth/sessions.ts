@@ -1,7 +1,7 @@
 import 'server-only';
 import { writeTransaction } from '@/db/client';
 import { findUserById, updateUser } from '@/db/queries/users';
-import { audit } from '@/lib/licensing/audit';
+import { audit } from '@/db/queries/audit';
 
 /**
  * Sign-out: ends every session the user has open (lib/auth/auth.ts refuses a session

@@ -2,12 +2,12 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import type { z } from 'zod';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/core/enums';
 import { auth } from '@/lib/auth/auth';
 import { clientAddress } from '@/lib/http/client-address';
-import type { Actor } from '@/lib/licensing/actor';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, httpStatusOf, type Failure } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, httpStatusOf, type Failure } from '@/lib/core/result';
 
 export interface Staff {
   id: string;

@@ -3,7 +3,7 @@ import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findUserByEmail, findUserById } from '@/db/queries/users';
 import { checkCredentials } from '@/lib/auth/check-credentials';
 import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled } from '@/lib/auth/users-admin';
-import type { Actor } from '@/lib/licensing/actor';
+import type { Actor } from '@/lib/core/actor';
 
 async function staff(email: string, role: 'admin' | 'support') {
   const created = await createStaffUser({ email, role }, { type: 'system', label: 'system', ip: '' });

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { countEnabledAdmins } from '@/db/queries/staff-users';
 import { findUserById, listUsers, updateUser } from '@/db/queries/users';
-import { USER_ROLES, type User, type UserRole } from '@/db/schema';
+import type { User } from '@/db/schema';
+import { USER_ROLES, type UserRole } from '@/lib/core/enums';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, type Failure, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, type Failure, type Result } from '@/lib/core/result';
 
 /** The roles a staff user can hold, for the forms' validation. */
 export { USER_ROLES, type UserRole };

@@ -2,11 +2,11 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { writeTransaction } from '@/db/client';
 import { findUserByEmail, insertUser } from '@/db/queries/users';
-import type { UserRole } from '@/db/schema';
+import type { UserRole } from '@/lib/core/enums';
 import { hashPassword } from '@/lib/auth/password';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fail, type Result } from '@/lib/core/result';
 
 export interface NewUserInput {
   email: string;

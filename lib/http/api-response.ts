@@ -7,8 +7,8 @@
  */
 import { clientAddress } from '@/lib/http/client-address';
 import { publicRateLimiter } from '@/lib/http/rate-limit';
-import { endUserActor, type Actor } from '@/lib/licensing/actor';
-import { httpStatusOf, type Failure, type LicensingErrorCode } from '@/lib/licensing/errors';
+import { endUserActor, type Actor } from '@/lib/core/actor';
+import { httpStatusOf, type Failure, type LicensingErrorCode } from '@/lib/core/result';
 
 export const RATE_LIMITED_MESSAGE = 'Too many requests from your address. Wait a minute, then try again.';
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on the portal. Try again in a minute; if it keeps happening, contact support.';

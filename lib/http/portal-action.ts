@@ -3,8 +3,8 @@ import { headers } from 'next/headers';
 import { INTERNAL_ERROR_MESSAGE, RATE_LIMITED_MESSAGE } from '@/lib/http/api-response';
 import { clientAddress } from '@/lib/http/client-address';
 import { publicRateLimiter } from '@/lib/http/rate-limit';
-import { endUserActor, type Actor } from '@/lib/licensing/actor';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { endUserActor, type Actor } from '@/lib/core/actor';
+import { fail, type Result } from '@/lib/core/result';
 
 /**
  * Runs one end-user server action of the portal: the same per-address rate limit as

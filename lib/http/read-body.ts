@@ -3,7 +3,7 @@
  * oversized upload is refused before anything parses it (DESIGN.md "Bad input":
  * oversized upload). A declared Content-Length over the cap is refused unread.
  */
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 import { MAX_ARTIFACT_BYTES, protocolErrorMessage, type ArtifactKind } from '@/lib/protocol';
 
 export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' };

@@ -10,8 +10,8 @@ import {
 } from '@/db/queries/keys';
 import type { EncryptionKey, SigningKey } from '@/db/schema';
 import { sealSecret, unsealSecret } from '@/lib/instance/master-key';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
 import { generateEncryptionKeyPair, generateSigningKeyPair, type JWK, type KeyPairJwk } from '@/lib/protocol';
 
 const SIGNING_CONTEXT = 'signing_keys.private_jwk';

@@ -6,7 +6,7 @@ import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';
 import { publicJwks } from '@/lib/instance/keys';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor } from '@/lib/licensing/actor';
+import { endUserActor } from '@/lib/core/actor';
 import { DAY } from '@/lib/licensing/durations';
 import { createTestLicense, makeMachine, setUpInstance, type TestLicense, type TestMachine } from '@/lib/testing/licensing-fixtures';
 import { jwkThumbprint, verifyLicenseFile } from '@/lib/protocol';

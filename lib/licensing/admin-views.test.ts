@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor, SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { endUserActor, SYSTEM_ACTOR } from '@/lib/core/actor';
 import { planPage, productPage } from '@/lib/licensing/admin-catalog-views';
 import { adminLicenseDetail, adminLicensesPage, issuedBatchSummary } from '@/lib/licensing/admin-license-views';
 import { suspendLicense } from '@/lib/licensing/license-admin';

@@ -52,9 +52,5 @@ export type PlanSettingsInput = z.input<typeof planSettingsInput>;
 export const planInput = planSettingsInput.extend({ productId: z.string().min(1), slug });
 export type PlanInput = z.input<typeof planInput>;
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
-}
-
 export const productUpdateInput = productInput.omit({ slug: true });
 export type ProductUpdateInput = z.input<typeof productUpdateInput>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findPlanById, findProductById } from '@/db/queries/catalog';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { createPlan, createProduct, updatePlan, updateProduct } from '@/lib/licensing/catalog';
 import { planInput, type PlanInput } from '@/lib/licensing/catalog-schema';
 import { DAY, HOUR, YEAR } from '@/lib/licensing/durations';

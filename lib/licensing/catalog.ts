@@ -12,8 +12,8 @@ import {
   updateProduct as updateProductRow,
 } from '@/db/queries/catalog';
 import type { Plan, Product } from '@/db/schema';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
 import {
   fieldErrorsOf,
   planInput,
@@ -25,7 +25,7 @@ import {
   type ProductInput,
   type ProductUpdateInput,
 } from '@/lib/licensing/catalog-schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 
 export function createProduct(input: ProductInput, actor: Actor): Result<{ product: Pick<Product, 'id' | 'slug' | 'name'> }> {
   const parsed = productInput.safeParse(input);

@@ -4,7 +4,7 @@ import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';
 import { listUsageRecordsOfLicense } from '@/db/queries/usage';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor } from '@/lib/licensing/actor';
+import { endUserActor } from '@/lib/core/actor';
 import { deactivate } from '@/lib/licensing/deactivate';
 import { createTestLicense, makeMachine, setUpInstance, type TestLicense, type TestMachine } from '@/lib/testing/licensing-fixtures';
 

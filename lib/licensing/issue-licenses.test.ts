@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countAuditEvents } from '@/db/queries/audit-log';
 import { findLicenseByKeyHash } from '@/db/queries/licenses';
 import { unsealSecret } from '@/lib/instance/master-key';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { issueLicenses, LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { createTestLicense } from '@/lib/testing/licensing-fixtures';

@@ -5,10 +5,10 @@ import { writeTransaction } from '@/db/client';
 import { findPlanById, findProductById } from '@/db/queries/catalog';
 import { insertLicense } from '@/db/queries/licenses';
 import { sealSecret } from '@/lib/instance/master-key';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, type Result } from '@/lib/core/result';
 import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licensing/license-key';
 
 export const LICENSE_KEY_CONTEXT = 'licenses.key';

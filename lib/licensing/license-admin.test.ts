@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countAuditEvents, listAuditEventsPage } from '@/db/queries/audit-log';
 import { findLicenseById } from '@/db/queries/licenses';
-import type { Actor } from '@/lib/licensing/actor';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import type { Actor } from '@/lib/core/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { createPlan, createProduct } from '@/lib/licensing/catalog';
 import { DAY } from '@/lib/licensing/durations';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';

@@ -2,10 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { findLicenseById, updateLicense } from '@/db/queries/licenses';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, type Result } from '@/lib/core/result';
 
 export const suspendLicenseInput = z.object({
   licenseId: z.string().min(1),

@@ -1,5 +1,5 @@
 import type { LicenseWithPlan } from '@/db/queries/licenses';
-import { fail, type Failure } from '@/lib/licensing/errors';
+import { fail, type Failure } from '@/lib/core/result';
 
 /** A day as people read it in messages, independent of the server's locale: 2026-03-31. */
 export function formatDay(date: Date): string {

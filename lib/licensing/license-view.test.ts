@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateLicense } from '@/db/queries/licenses';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor } from '@/lib/licensing/actor';
+import { endUserActor } from '@/lib/core/actor';
 import { deactivate } from '@/lib/licensing/deactivate';
 import { DAY } from '@/lib/licensing/durations';
 import { viewLicenseById, viewLicenseByKey } from '@/lib/licensing/license-view';

@@ -2,7 +2,7 @@ import 'server-only';
 import { findLicenseById, findLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
 import { listSeatsOfLicense } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import { fail, type Result } from '@/lib/core/result';
 import { hashLicenseKey, maskLicenseKey } from '@/lib/licensing/license-key';
 import { LICENSE_KEY_NOT_FOUND_MESSAGE } from '@/lib/licensing/refresh-seat';
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findPlanById } from '@/db/queries/catalog';
 import { activate } from '@/lib/licensing/activate';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { setPlanArchived } from '@/lib/licensing/catalog';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';
 import { createTestLicense, makeMachine, setUpInstance } from '@/lib/testing/licensing-fixtures';

@@ -1,5 +1,5 @@
 import { isProtocolError, protocolErrorMessage, type ProtocolErrorCode } from '@/lib/protocol';
-import { fail, type Failure, type LicensingErrorCode } from '@/lib/licensing/errors';
+import { fail, type Failure, type LicensingErrorCode } from '@/lib/core/result';
 
 /** Protocol codes the portal can meet while reading uploads, under the same names. */
 const CODE: Record<ProtocolErrorCode, LicensingErrorCode> = {

@@ -5,7 +5,7 @@ import { updateLicense } from '@/db/queries/licenses';
 import { findSeatById } from '@/db/queries/seats';
 import { publicJwks } from '@/lib/instance/keys';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor, type Actor } from '@/lib/licensing/actor';
+import { endUserActor, type Actor } from '@/lib/core/actor';
 import { deactivate } from '@/lib/licensing/deactivate';
 import { DAY } from '@/lib/licensing/durations';
 import { refreshSeat, reissueSeat } from '@/lib/licensing/refresh-seat';

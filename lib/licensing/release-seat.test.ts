@@ -4,7 +4,7 @@ import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';
 import { activate } from '@/lib/licensing/activate';
 import { deactivate } from '@/lib/licensing/deactivate';
-import { endUserActor, type Actor } from '@/lib/licensing/actor';
+import { endUserActor, type Actor } from '@/lib/core/actor';
 import { releaseSeat } from '@/lib/licensing/release-seat';
 import { createTestLicense, makeMachine, setUpInstance, type TestLicense } from '@/lib/testing/licensing-fixtures';
 

@@ -5,10 +5,10 @@ import { findLicenseById } from '@/db/queries/licenses';
 import { releaseActiveSeat } from '@/db/queries/seat-release';
 import { countActiveSeats, findSeatById } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, type Result } from '@/lib/core/result';
 import { formatDay } from '@/lib/licensing/license-usable';
 
 export const releaseSeatInput = z.object({

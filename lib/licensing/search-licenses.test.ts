@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor } from '@/lib/licensing/actor';
+import { endUserActor } from '@/lib/core/actor';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { criteriaOf, SEARCH_PAGE_SIZE, searchLicensesForSupport } from '@/lib/licensing/search-licenses';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { searchLicenses as queryLicenses, type LicenseSearchCriteria } from '@/db/queries/license-search';
-import { LICENSE_STATUSES } from '@/db/schema';
+import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { hashLicenseKey, maskLicenseKey, normalizeLicenseKey } from '@/lib/licensing/license-key';
 
 export const SEARCH_PAGE_SIZE = 20;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { licenseFiles, seats } from '@/db/schema';
 import { ensureInstanceKeys, publicJwks, rotateSigningKey } from '@/lib/instance/keys';
-import type { Actor } from '@/lib/licensing/actor';
+import type { Actor } from '@/lib/core/actor';
 import { DAY } from '@/lib/licensing/durations';
 import { listSigningKeysWithUsage, revocationWarning, revokeSigningKey } from '@/lib/licensing/signing-key-admin';
 import { createTestLicense } from '@/lib/testing/licensing-fixtures';

@@ -2,10 +2,10 @@ import 'server-only';
 import { writeTransaction } from '@/db/client';
 import { countStillValidFilesOfKey, listKeyUsage } from '@/db/queries/key-usage';
 import { findSigningKey, listSigningKeys, setSigningKeyStatus } from '@/db/queries/keys';
-import type { KeyStatus } from '@/db/schema';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { KeyStatus } from '@/lib/core/enums';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fail, type Result } from '@/lib/core/result';
 
 export interface SigningKeyView {
   kid: string;

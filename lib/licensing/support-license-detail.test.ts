@@ -3,7 +3,7 @@ import { updateSeat } from '@/db/queries/seats';
 import { createUser } from '@/lib/auth/users';
 import { publicJwks } from '@/lib/instance/keys';
 import { activate } from '@/lib/licensing/activate';
-import { endUserActor, SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { endUserActor, SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { deactivate } from '@/lib/licensing/deactivate';
 import { DAY } from '@/lib/licensing/durations';
 import { reissueSeat } from '@/lib/licensing/refresh-seat';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { createUser } from '@/lib/auth/users';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/core/actor';
 import { addSupportNote } from '@/lib/licensing/support-notes';
 import { createTestLicense, setUpInstance } from '@/lib/testing/licensing-fixtures';
 

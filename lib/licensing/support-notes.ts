@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { findLicenseById } from '@/db/queries/licenses';
 import { insertSupportNote } from '@/db/queries/support-notes';
-import type { Actor } from '@/lib/licensing/actor';
-import { audit } from '@/lib/licensing/audit';
-import { fieldErrorsOf } from '@/lib/licensing/catalog-schema';
-import { fail, type Result } from '@/lib/licensing/errors';
+import type { Actor } from '@/lib/core/actor';
+import { audit } from '@/db/queries/audit';
+import { fieldErrorsOf } from '@/lib/core/result';
+import { fail, type Result } from '@/lib/core/result';
 
 export const supportNoteInput = z.object({
   licenseId: z.string().min(1),

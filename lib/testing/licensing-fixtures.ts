@@ -5,7 +5,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { ensureInstanceKeys, publicJwks } from '@/lib/instance/keys';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { createPlan, createProduct } from '@/lib/licensing/catalog';
 import { DAY } from '@/lib/licensing/durations';
 import { issueLicenses } from '@/lib/licensing/issue-licenses';

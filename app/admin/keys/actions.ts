@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ADMIN_ONLY, staffAction } from '@/lib/auth/staff';
 import { rotateSigningKey } from '@/lib/instance/keys';
-import { fail } from '@/lib/licensing/errors';
+import { fail } from '@/lib/core/result';
 import { revokeSigningKey } from '@/lib/licensing/signing-key-admin';
 
 export const rotateKeyAction = staffAction(ADMIN_ONLY, z.object({}), async (_input, { actor }) => {

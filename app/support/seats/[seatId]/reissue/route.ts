@@ -1,5 +1,5 @@
 import { requireStaffForRoute, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
-import { httpStatusOf } from '@/lib/licensing/errors';
+import { httpStatusOf } from '@/lib/core/result';
 import { reissueSeat } from '@/lib/licensing/refresh-seat';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { writeTransaction } from '@/db/client';
 import { findSetting, insertSetting } from '@/db/queries/instance';
 import { findLicenseById } from '@/db/queries/licenses';
 import { unsealSecret } from '@/lib/instance/master-key';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { createPlan, createProduct } from '@/lib/licensing/catalog';
 import { DAY } from '@/lib/licensing/durations';
 import { issueLicenses, LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
-import { bootstrapInstance } from '@/lib/instance/bootstrap';
+import { bootstrapInstance } from '@/lib/first-start/first-start';
 import { publicJwks } from '@/lib/instance/keys';
 
 describe('first start', () => {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The one table of expected failures (STYLE.md rule 2): every code has the HTTP
  * status the API answers with. Messages are written where the failure is found,
@@ -57,4 +59,9 @@ export function fail<C extends LicensingErrorCode>(code: C, message: string, fie
 
 export function httpStatusOf(code: LicensingErrorCode): number {
   return LICENSING_ERROR_STATUS[code];
+}
+
+/** A zod error as the `fieldErrors` of a Failure: field name → messages. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
 }

@@ -2,10 +2,10 @@ import 'server-only';
 import { countUsers } from '@/db/queries/users';
 import { generatePassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
-import { createDemoData, listDemoLicenses, type DemoLicense } from '@/lib/instance/demo-data';
+import { createDemoData, listDemoLicenses, type DemoLicense } from '@/lib/first-start/demo-data';
 import { ensureInstanceKeys } from '@/lib/instance/keys';
 import { masterKey, masterKeyFile } from '@/lib/instance/master-key';
-import { SYSTEM_ACTOR } from '@/lib/licensing/actor';
+import { SYSTEM_ACTOR } from '@/lib/core/actor';
 
 export interface BootstrapReport {
   firstStart: boolean;

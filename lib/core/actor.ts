@@ -1,4 +1,4 @@
-import type { ActorType } from '@/db/schema';
+import type { ActorType } from '@/lib/core/enums';
 
 /** Who is acting, for the audit log: "who, what, when, from where" (DESIGN.md). */
 export interface Actor {

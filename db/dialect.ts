@@ -1,0 +1,49 @@
+/**
+ * Which engine this process runs on, and the few SQL fragments that differ between them.
+ * Everything else in db/ is written once (db/schema.ts explains how).
+ */
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
+export type Dialect = 'sqlite' | 'pg';
+
+/**
+ * `DATABASE_URL=postgres://…` selects PostgreSQL; unset (or empty) means the embedded
+ * SQLite file in the data directory. Anything else is a mistake worth stopping for.
+ */
+export function dialectOf(url: string | undefined): Dialect {
+  if (!url || url.trim() === '') return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url.trim())) return 'pg';
+  throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite database); got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+}
+
+export const dialect: Dialect = dialectOf(process.env.DATABASE_URL);
+
+/** Sorts after every character, so `[prefix, prefix + MAX_CHAR)` is every string starting with prefix. */
+const MAX_CHAR = '\u{10FFFF}';
+
+/**
+ * `expression` starts with `prefix`, as a range compared byte by byte, so that a b-tree
+ * index on the expression serves it (PostgreSQL's are built `COLLATE "C"`, db/pg-schema.ts).
+ */
+export function startsWith(expression: SQLWrapper, prefix: string): SQL {
+  const bytewise = dialect === 'pg' ? sql`(${expression}) COLLATE "C"` : sql`${expression}`;
+  return sql`${bytewise} >= ${prefix} AND ${bytewise} < ${prefix + MAX_CHAR}`;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a `Date`, as the daily counters key it. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** A timestamp column as seconds since the epoch, for arithmetic with other seconds. */
+export function epochSeconds(column: SQLWrapper): SQL<number> {
+  return dialect === 'pg' ? sql<number>`extract(epoch from ${column})` : sql<number>`${column}`;
+}
+
+/**
+ * Newest-inserted first, to break ties between rows stamped in the same second: SQLite's
+ * rowid. PostgreSQL stamps milliseconds, so ties are rarer there; the id decides them.
+ */
+export function insertedLastFirst(table: SQLWrapper, id: SQLWrapper): SQL {
+  return dialect === 'pg' ? sql`${id} DESC` : sql`${table}.rowid DESC`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The closed vocabularies every layer shares. `db/schema` builds its columns from these,
+ * and the domain, pages and tests import them from here, never from `db/`.
+ */
+export const USER_ROLES = ['admin', 'support'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const LICENSE_STATUSES = ['active', 'suspended'] as const;
+export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
+
+export const SEAT_STATUSES = ['active', 'released', 'deactivated'] as const;
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+
+export const LICENSE_FILE_KINDS = ['activation', 'refresh', 'reissue'] as const;
+export type LicenseFileKind = (typeof LICENSE_FILE_KINDS)[number];
+
+export const NONCE_KINDS = ['request', 'deactivation'] as const;
+export type NonceKind = (typeof NONCE_KINDS)[number];
+
+export const ACTOR_TYPES = ['user', 'end_user', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/**
+ * `active` signs new files; `retired` no longer signs but stays in the JWKS so files it
+ * signed keep verifying; `revoked` is withdrawn from the JWKS.
+ */
+export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
+export type KeyStatus = (typeof KEY_STATUSES)[number];

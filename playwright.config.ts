@@ -5,8 +5,12 @@ import { TEST_ADMIN } from './e2e/fixtures/credentials';
 
 const port = Number(process.env.GATEPASS_TEST_PORT || 3100);
 const dataDir = process.env.GATEPASS_TEST_DATA_DIR || `${process.cwd()}/.gatepass-test/data`;
-// e2e fixtures open the server's database: point them (and every worker) at it.
+// e2e fixtures open the server's database: point them (and every worker) at it. With
+// GATEPASS_TEST_E2E_DATABASE_URL (npm test's PostgreSQL pass) that is a PostgreSQL database.
+const databaseUrl = process.env.GATEPASS_TEST_E2E_DATABASE_URL || '';
 process.env.GATEPASS_DATA_DIR = dataDir;
+if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+else delete process.env.DATABASE_URL;
 delete process.env.GATEPASS_MASTER_KEY;
 // Auth.js refuses 127.0.0.1 here: every URL uses localhost.
 export const baseURL = `http://localhost:${port}`;
@@ -46,6 +50,7 @@ export default defineConfig({
       GATEPASS_SKIP_BUILD: process.env.GATEPASS_SKIP_BUILD ?? '1',
       PORT: String(port),
       GATEPASS_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
       GATEPASS_ADMIN_EMAIL: TEST_ADMIN.email,
       GATEPASS_ADMIN_PASSWORD: TEST_ADMIN.password,
       GATEPASS_PUBLIC_URL: baseURL,

@@ -1,6 +1,7 @@
 import { FactList } from '@/components/fact-list';
 import { formatDate } from '@/components/format-date';
 import { SeatTable } from '@/components/seat-table';
+import { SeatsPagination } from '@/components/ui/pagination';
 import { formatDuration } from '@/lib/licensing/durations';
 import type { LicenseView } from '@/lib/licensing/license-view';
 
@@ -10,8 +11,8 @@ const STATUS: Record<LicenseView['status'], { label: string; className: string }
   expired: { label: 'Expired', className: 'bg-slate-100 text-slate-700 ring-slate-300' },
 };
 
-/** A license as its owner sees it on My license: status, expiry, plan, seats. */
-export function LicenseDetails({ license }: { license: LicenseView }) {
+/** A license as its owner sees it on My license: status, expiry, plan, seats (`onSeatsPage` turns their pages). */
+export function LicenseDetails({ license, onSeatsPage }: { license: LicenseView; onSeatsPage?: (page: number) => void }) {
   const status = STATUS[license.status];
   const facts = [
     { label: 'Product', value: license.product.name, testId: 'license-product' },
@@ -40,7 +41,10 @@ export function LicenseDetails({ license }: { license: LicenseView }) {
         )}
         <FactList facts={facts} />
       </div>
-      <SeatTable seats={license.seats} />
+      <div>
+        <SeatTable seats={license.seats} />
+        <SeatsPagination seatPage={license.seatPage} onPage={onSeatsPage} />
+      </div>
     </section>
   );
 }

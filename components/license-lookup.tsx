@@ -7,15 +7,18 @@ import { FormError } from '@/components/form-error';
 import { LicenseKeyForm } from '@/components/license-key-form';
 import type { LicenseView } from '@/lib/licensing/license-view';
 
-/** My license: enter the key, see the license and its seats. */
+/** My license: enter the key, see the license and its seats, a page at a time. */
 export function LicenseLookup() {
   const [license, setLicense] = useState<LicenseView | null>(null);
+  const [licenseKey, setLicenseKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function lookUp(licenseKey: string) {
+  // The key stays in this page's memory, never in the URL: it is the owner's credential.
+  function lookUp(key: string, seatsPage = 1) {
     startTransition(async () => {
-      const result = await lookupLicenseAction({ licenseKey });
+      const result = await lookupLicenseAction({ licenseKey: key, seatsPage });
+      setLicenseKey(key);
       setLicense(result.ok ? result.license : null);
       setError(result.ok ? null : result.message);
     });
@@ -23,9 +26,9 @@ export function LicenseLookup() {
 
   return (
     <div className="space-y-6">
-      <LicenseKeyForm onSubmit={lookUp} busy={pending} submitLabel="Show license" />
+      <LicenseKeyForm onSubmit={(key) => lookUp(key)} busy={pending} submitLabel="Show license" />
       <FormError message={error} testId="lookup-error" />
-      {license && <LicenseDetails license={license} />}
+      {license && <LicenseDetails license={license} onSeatsPage={(page) => lookUp(licenseKey, page)} />}
     </div>
   );
 }

@@ -24,9 +24,18 @@ export type Db = NodePgDatabase<typeof pgSchema>;
 export type Tx = Db & { readonly inTransaction: true };
 export type DbOrTx = Db | Tx;
 
+/** Rows as arrays of driver values, in the order of `columns`. */
+interface BulkRows {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
 interface Engine {
   db: Db;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Many rows in few statements, skipping the query builder (db/queries/bulk-load.ts). */
+  bulkInsert(tx: Tx, rows: BulkRows): Promise<void>;
   close(): Promise<void>;
   /** Sets file modes, reports the file: only SQLite has one. */
   file?: string;
@@ -34,6 +43,8 @@ interface Engine {
 
 // One engine per process, kept across Next.js hot reloads.
 const globalForDb = globalThis as unknown as { gatepassEngine?: Engine };
+
+const STATEMENT_CACHE_SIZE = 500;
 
 const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
@@ -77,29 +88,44 @@ function openSqlite(): Engine {
   // Applied when a process opens the database, never at build (issue 2); idempotent.
   migrateSqlite(drizzleSqliteSync(sqlite), { migrationsFolder: path.join(MIGRATIONS_DIR, 'sqlite') });
 
-  // Each distinct SQL text is prepared once per process: drizzle builds the same text
-  // for the same query, so the hot path never re-prepares.
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = sqlite.prepare(text);
-      if (statement.reader) statement.raw(true);
-      statements.set(text, statement);
-    }
-    return statement;
+  // A second connection for reads outside transactions: in WAL mode it reads the last
+  // committed state without waiting for the writer, so a page or a cache load never queues
+  // behind a transaction (and a transaction that awaits such a read cannot deadlock on it).
+  const reader = new Database(file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+
+  // Each distinct SQL text is prepared once per connection: drizzle builds the same text
+  // for the same query, so the hot path never re-prepares. Texts that vary (IN lists of
+  // different lengths) are evicted oldest-first past the bound.
+  const statementCache = (connection: Database.Database) => {
+    const statements = new Map<string, Database.Statement>();
+    return (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = connection.prepare(text);
+        if (statement.reader) statement.raw(true);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+        statements.set(text, statement);
+      }
+      return statement;
+    };
   };
-  const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
-    const statement = prepared(text);
+  const writerStatement = statementCache(sqlite);
+  const readerStatement = statementCache(reader);
+  const execute = (statement: Database.Statement, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => {
     if (!statement.reader) return { rows: [], ...statement.run(...params) };
     return method === 'get' ? { rows: statement.get(...params) } : { rows: statement.all(...params) };
   };
+  const run = (text: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get') => execute(writerStatement(text), params, method);
 
   const lock = new Mutex();
   const inTransaction = new AsyncLocalStorage<true>();
   const db = drizzleSqliteAsync(
     async (text, params, method) => {
       if (inTransaction.getStore() || !lock.held) return run(text, params, method) as { rows: unknown[] };
+      const forReading = writerStatement(text).readonly;
+      if (forReading) return execute(readerStatement(text), params, method) as { rows: unknown[] };
+      // A write outside any transaction waits for the transaction in progress to end.
       const release = await lock.acquire();
       try {
         return run(text, params, method) as { rows: unknown[] };
@@ -132,7 +158,14 @@ function openSqlite(): Engine {
         release();
       }
     },
+    async bulkInsert(_tx, { table, columns, rows }) {
+      if (!inTransaction.getStore()) throw new Error('bulkInsert runs inside writeTransaction');
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      const text = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${rows.map(() => row).join(', ')}`;
+      run(text, rows.flat(), 'run');
+    },
     async close() {
+      reader.close();
       sqlite.close();
     },
   };
@@ -147,6 +180,13 @@ function openPostgres(url: string): Engine {
     db,
     // READ COMMITTED plus explicit row locks (lockLicenseForSeatChange): see docs/DEPLOY.md.
     transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Tx)),
+    async bulkInsert(tx, { table, columns, rows }) {
+      // The transaction's own connection (drizzle keeps it on the session).
+      const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+      let n = 0;
+      const values = rows.map((row) => `(${row.map(() => `$${++n}`).join(', ')})`).join(', ');
+      await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`, rows.flat());
+    },
     close: () => pool.end(),
   };
 }
@@ -170,6 +210,11 @@ export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return engine().transaction(fn);
 }
 
+/** Inserts many rows of one table inside `tx`, values already in the driver's form. */
+export function bulkInsert(tx: Tx, rows: BulkRows): Promise<void> {
+  return engine().bulkInsert(tx, rows);
+}
+
 /** Closes the connection(s) (tests and scripts that must release the database). */
 export async function closeDb(): Promise<void> {
   const open = globalForDb.gatepassEngine;
@@ -186,7 +231,7 @@ export async function migrateDatabase(): Promise<void> {
   if (dialect !== 'pg') return;
   // Any constant shared by every instance; 7271 is ours.
   await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7271)`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7271)`); // lockFirstStart uses 7272
     await migratePg(tx as unknown as Db, { migrationsFolder: path.join(MIGRATIONS_DIR, 'pg') });
   });
 }

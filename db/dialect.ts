@@ -42,7 +42,8 @@ export function epochSeconds(column: SQLWrapper): SQL<number> {
 
 /**
  * Newest-inserted first, to break ties between rows stamped in the same second: SQLite's
- * rowid. PostgreSQL stamps milliseconds, so ties are rarer there; the id decides them.
+ * rowid; on PostgreSQL (no rowid) the id, which for these rows is time-ordered
+ * (lib/core/ids.ts timeOrderedId).
  */
 export function insertedLastFirst(table: SQLWrapper, id: SQLWrapper): SQL {
   return dialect === 'pg' ? sql`${id} DESC` : sql`${table}.rowid DESC`;

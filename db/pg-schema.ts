@@ -100,6 +100,8 @@ export const licenses = pgTable(
     // Newest first, one page at a time (keyset pagination), with or without a status filter.
     index('licenses_created_idx').on(t.createdAt, t.id),
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
+    // The overview's "expiring soon" list.
+    index('licenses_expires_idx').on(t.expiresAt),
   ],
 );
 
@@ -126,7 +128,7 @@ export const seats = pgTable(
     releasedBy: text('released_by'),
   },
   (t) => [
-    index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt),
+    index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
     // Prefix search compares bytes ("C"), whatever the database's collation: db/dialect.ts startsWith.
     index('seats_fingerprint_idx').on(sql`${t.fingerprint} COLLATE "C"`),
     index('seats_hostname_idx').on(sql`lower(${t.hostname}) COLLATE "C"`),

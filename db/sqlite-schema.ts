@@ -100,6 +100,8 @@ export const licenses = sqliteTable(
     // Newest first, one page at a time (keyset pagination), with or without a status filter.
     index('licenses_created_idx').on(t.createdAt, t.id),
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
+    // The overview's "expiring soon" list.
+    index('licenses_expires_idx').on(t.expiresAt),
   ],
 );
 
@@ -126,7 +128,7 @@ export const seats = sqliteTable(
     releasedBy: text('released_by'),
   },
   (t) => [
-    index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt),
+    index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
     index('seats_fingerprint_idx').on(t.fingerprint),
     index('seats_hostname_idx').on(sql`lower(${t.hostname})`),
     // The overview's lapsed-seat count: active seats whose grace has ended.

@@ -9,7 +9,7 @@ import { LoginPage } from './pages/login-page';
 // specs are verifying at the same moment.
 test('key rotation keeps an old license file valid in the SDK while new files carry the new kid; revoking warns, then withdraws the old key', async ({ page, request }) => {
   const productSlug = `rotate-${crypto.randomBytes(3).toString('hex')}`;
-  const { key } = createTestLicense({ seats: 2, productSlug });
+  const { key } = await createTestLicense({ seats: 2, productSlug });
   const oldMachine = new AdminCliMachine(productSlug);
   const newMachine = new AdminCliMachine(productSlug);
   try {

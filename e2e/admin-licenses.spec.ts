@@ -8,7 +8,7 @@ import { LoginPage } from './pages/login-page';
 
 test('an admin issues several licenses with a CSV, finds one, suspends it with a reason, reinstates it, extends it, and sees it all in the audit log', async ({ page }) => {
   const suffix = crypto.randomBytes(3).toString('hex');
-  const { planId } = createTestLicense({ seats: 3 });
+  const { planId } = await createTestLicense({ seats: 3 });
   await page.goto('/login?callbackUrl=/admin');
   await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
@@ -43,7 +43,7 @@ test('an admin issues several licenses with a CSV, finds one, suspends it with a
   await suspend.getByRole('button', { name: 'Suspend license' }).click();
   await expect(page.getByTestId('license-status')).toHaveText('suspended');
   await expect(page.getByTestId('suspended-reason')).toHaveText(`Suspended: Chargeback ${suffix}`);
-  expect(findLicenseById(licenseId)?.license).toMatchObject({ status: 'suspended', suspendedReason: `Chargeback ${suffix}` });
+  expect((await findLicenseById(licenseId))?.license).toMatchObject({ status: 'suspended', suspendedReason: `Chargeback ${suffix}` });
 
   await page.getByTestId('reinstate-submit').click();
   await expect(page.getByTestId('license-status')).toHaveText('active');
@@ -55,7 +55,7 @@ test('an admin issues several licenses with a CSV, finds one, suspends it with a
   await expiry.getByLabel('Expires on').fill('2032-06-30');
   await page.getByTestId('expiry-submit').click();
   await expect(page.getByTestId('license-expiry')).toHaveText('30 Jun 2032');
-  expect(findLicenseById(licenseId)?.license.expiresAt?.toISOString()).toBe('2032-06-30T23:59:59.000Z');
+  expect((await findLicenseById(licenseId))?.license.expiresAt?.toISOString()).toBe('2032-06-30T23:59:59.000Z');
 
   await page.goto(`/admin/audit?license=${licenseId}`);
   const actions = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));

@@ -4,7 +4,7 @@ import { createTestLicense } from './fixtures/domain';
 import { LoginPage } from './pages/login-page';
 
 test('an admin archives a plan: it leaves the issue form, and restoring brings it back', async ({ page }) => {
-  const { planId } = createTestLicense({ seats: 1 });
+  const { planId } = await createTestLicense({ seats: 1 });
   const login = new LoginPage(page);
   await login.goto(`/admin/plans/${planId}`);
   await login.signIn(TEST_ADMIN.email, TEST_ADMIN.password);

@@ -42,13 +42,13 @@ async function replay(request: APIRequestContext, saved: { url: string; headers:
 
 test('a support user is refused by the server: the admin pages answer 403 and the plan action refuses to save', async ({ page, browser, playwright }) => {
   const supportEmail = `support-${crypto.randomBytes(3).toString('hex')}@gatepass.test`;
-  const { planId } = createTestLicense({ seats: 2 });
+  const { planId } = await createTestLicense({ seats: 2 });
 
   await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
   const password = await new AdminUsersPage(page).createUser(supportEmail, 'support');
   await expect(new AdminUsersPage(page).row(supportEmail).getByTestId('user-role')).toHaveText('support');
   const saved = await captureSavePlanRequest(page, planId);
-  expect(findPlanById(planId)?.seatLimit).toBe(2);
+  expect((await findPlanById(planId))?.seatLimit).toBe(2);
 
   const supportContext = await browser.newContext();
   const support = await supportContext.newPage();
@@ -64,18 +64,18 @@ test('a support user is refused by the server: the admin pages answer 403 and th
 
   const asSupport = await replay(support.request, saved);
   expect(asSupport.text).toContain('ERR_FORBIDDEN');
-  expect(findPlanById(planId)?.seatLimit).toBe(2);
+  expect((await findPlanById(planId))?.seatLimit).toBe(2);
 
   const anonymous = await playwright.request.newContext({ baseURL: new URL(saved.url).origin });
   const asAnonymous = await replay(anonymous, saved);
   expect(asAnonymous.text).toContain('ERR_UNAUTHENTICATED');
-  expect(findPlanById(planId)?.seatLimit).toBe(2);
+  expect((await findPlanById(planId))?.seatLimit).toBe(2);
   await anonymous.dispose();
 
   // The same request from the admin's session does save: the refusals above came from the role check.
   const asAdmin = await replay(page.request, saved);
   expect(asAdmin.text).not.toContain('ERR_FORBIDDEN');
-  expect(findPlanById(planId)?.seatLimit).toBe(7);
+  expect((await findPlanById(planId))?.seatLimit).toBe(7);
   await supportContext.close();
 });
 

@@ -4,7 +4,7 @@ import { createTestLicense } from './fixtures/domain';
 import { forMachines, makeMachines } from './fixtures/machines';
 
 test('120 parallel activations of distinct machines at a license with 3 free seats: exactly 3 succeed', async ({ request }) => {
-  const license = createTestLicense({ seats: 3 });
+  const license = await createTestLicense({ seats: 3 });
   const machines = await makeMachines(120, 'race');
   const bodies = await Promise.all(machines.map((machine) => machine.request(forMachines(license))));
 
@@ -24,11 +24,11 @@ test('120 parallel activations of distinct machines at a license with 3 free sea
       body: { error: { code: 'ERR_SEATS_EXHAUSTED', message: 'All 3 seats of this license are in use. Deactivate the license on another machine, or ask support to release a lost one.' } },
     });
   }
-  expect(countActiveSeats(license.licenseId)).toBe(3);
+  expect(await countActiveSeats(license.licenseId)).toBe(3);
 });
 
 test('the API answers a new seat with 201, the same machine with 200, and lists the seats', async ({ request }) => {
-  const license = createTestLicense({ seats: 2 });
+  const license = await createTestLicense({ seats: 2 });
   const [machine] = await makeMachines(1, 'api');
   const first = await request.post('/api/v1/activations', { data: await machine!.request(forMachines(license)), headers: { 'content-type': 'text/plain' } });
   expect(first.status()).toBe(201);

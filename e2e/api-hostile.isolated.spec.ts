@@ -85,7 +85,7 @@ interface Probe {
 test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at every public endpoint: no 500, no database change', async ({ request }) => {
   test.setTimeout(180_000);
   // Real artifacts to mutate: a license with its one seat taken by a real machine.
-  const license = createTestLicense({ seats: 1 });
+  const license = await createTestLicense({ seats: 1 });
   const owner = await makeMachine('owner');
   const usedRequest = await owner.request(forMachines(license));
   const activated = await request.post('/api/v1/activations', { data: usedRequest, headers: { 'content-type': 'text/plain' } });
@@ -152,7 +152,7 @@ test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at ev
   ];
   expect(probes.length).toBeGreaterThanOrEqual(200);
 
-  const before = countRowsOfEveryTable();
+  const before = await countRowsOfEveryTable();
   const answers: Array<{ label: string; status: number; code: unknown }> = [];
   for (let i = 0; i < probes.length; i += 20) {
     const batch = probes.slice(i, i + 20);
@@ -162,7 +162,7 @@ test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at ev
       answers.push({ label: batch[j]!.label, status: response.status(), code: batch[j]!.ourRoute === false ? 'not routed' : body?.error?.code });
     }
   }
-  expect(countRowsOfEveryTable()).toEqual(before);
+  expect(await countRowsOfEveryTable()).toEqual(before);
 
   // Every answer is a refusal with a code from the one table, never a 5xx.
   const unexpected = answers.filter((a) => a.status >= 500 || a.status < 400 || typeof a.code !== 'string');

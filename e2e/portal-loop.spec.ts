@@ -11,7 +11,7 @@ import { LicenseKeyPage } from './pages/license-key-page';
 const host = os.hostname();
 
 test('the whole loop: activate by file, verify offline, deactivate through the portal, then a second machine activates', async ({ page }) => {
-  const license = createTestLicense({ seats: 1, ttlSeconds: 30 * 86_400, graceSeconds: 7 * 86_400 });
+  const license = await createTestLicense({ seats: 1, ttlSeconds: 30 * 86_400, graceSeconds: 7 * 86_400 });
   const first = CliMachine.create(license.productSlug);
   const second = CliMachine.create(license.productSlug);
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'gatepass-downloads-'));

@@ -22,7 +22,7 @@ test.describe('portal pages', () => {
   });
 
   test('pasted request text activates too, and the same machine again reuses its seat', async ({ page }) => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     machine = CliMachine.create(license.productSlug);
     const activatePage = new ActivatePage(page);
     await activatePage.goto();
@@ -37,7 +37,7 @@ test.describe('portal pages', () => {
   });
 
   test('Refresh lists the seats by license key and downloads a new file the SDK accepts', async ({ page }) => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     machine = CliMachine.create(license.productSlug);
     const activatePage = new ActivatePage(page);
     await activatePage.goto();
@@ -60,7 +60,7 @@ test.describe('portal pages', () => {
   });
 
   test('bad files get one sentence with what to do, beside the drop zone', async ({ page }) => {
-    const license = createTestLicense({ seats: 1 });
+    const license = await createTestLicense({ seats: 1 });
     machine = CliMachine.create(license.productSlug);
     const activatePage = new ActivatePage(page);
     await activatePage.goto();
@@ -89,7 +89,7 @@ test.describe('portal pages', () => {
 
   test('My license shows status, expiry, plan and seats, and refuses an unknown key', async ({ page }) => {
     const expiresAt = new Date(Date.UTC(2031, 5, 30));
-    const license = createTestLicense({ seats: 3, expiresAt });
+    const license = await createTestLicense({ seats: 3, expiresAt });
     const myLicense = new LicenseKeyPage(page, '/license');
     await myLicense.goto();
     await myLicense.enterKey('not-a-key');

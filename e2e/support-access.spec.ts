@@ -11,12 +11,12 @@ import { ActivatePage } from './pages/activate-page';
 
 /** A license with one activated machine, so there is a seat to protect. */
 async function licenseWithSeat(page: import('@playwright/test').Page) {
-  const license = createTestLicense({ seats: 2 });
+  const license = await createTestLicense({ seats: 2 });
   const machine = await CliMachine.createWithFingerprint(license.productSlug);
   const portal = new ActivatePage(page);
   await portal.activate(await machine.request(license.key));
   await portal.expectActivated('1 of 2');
-  const seat = listLicenseFilesOfLicense(license.licenseId, 1)[0]!.file.seatId;
+  const seat = (await listLicenseFilesOfLicense(license.licenseId, 1))[0]!.file.seatId;
   return { license, machine, seatId: seat };
 }
 
@@ -34,8 +34,8 @@ test('an anonymous visitor reaches no support page, action or route', async ({ p
     await expect(page.getByTestId('login-form')).toBeVisible();
   }
   await expectReissueRefused(page.request, seatId);
-  expect(listLicenseFilesOfLicense(license.licenseId, 10)).toHaveLength(1);
-  expect(findSeatById(seatId)?.status).toBe('active');
+  expect(await listLicenseFilesOfLicense(license.licenseId, 10)).toHaveLength(1);
+  expect((await findSeatById(seatId))?.status).toBe('active');
 });
 
 test('a signed-out session can no longer release a seat, re-issue a file or open a support page', async ({ browser }) => {
@@ -58,14 +58,14 @@ test('a signed-out session can no longer release a seat, re-issue a file or open
   // The server action, invoked from the stale page, is refused and changes nothing.
   await page.confirmRelease(dialog, 'Lost in a flood');
   await expect(dialog.getByTestId('release-error')).toHaveText('Your session has ended. Sign in again, then repeat what you did.');
-  expect(findSeatById(seatId)).toMatchObject({ status: 'active', releaseReason: null });
+  expect(await findSeatById(seatId)).toMatchObject({ status: 'active', releaseReason: null });
   await page.cancelRelease(dialog);
 
   await page.addNote('This note must not be saved.');
   await expect(desk.getByTestId('note-error')).toContainText('Your session has ended');
 
   await expectReissueRefused(desk.request, seatId);
-  expect(listLicenseFilesOfLicense(license.licenseId, 10)).toHaveLength(1);
+  expect(await listLicenseFilesOfLicense(license.licenseId, 10)).toHaveLength(1);
 
   await desk.goto(`/support/licenses/${license.licenseId}`);
   await expect(desk).toHaveURL(/\/login\?callbackUrl=%2Fsupport%2Flicenses%2F/);
@@ -75,7 +75,7 @@ test('a signed-out session can no longer release a seat, re-issue a file or open
 });
 
 test('an admin may use the support console too', async ({ page }) => {
-  const license = createTestLicense({ seats: 1, customerName: 'Admin Visible Customer' });
+  const license = await createTestLicense({ seats: 1, customerName: 'Admin Visible Customer' });
   await new LoginPage(page).goto('/support');
   await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
   await expect(page.getByRole('heading', { name: 'Support console' })).toBeVisible();

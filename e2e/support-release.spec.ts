@@ -9,7 +9,7 @@ import { SupportSearchPage } from './pages/support-search-page';
 
 test('support releases a lost machine\'s seat, and the customer\'s third machine then activates', async ({ browser }) => {
   const customerEmail = `owner-${Date.now()}@customer.example`;
-  const license = createTestLicense({ seats: 2, customerName: 'Ada Customer', customerEmail });
+  const license = await createTestLicense({ seats: 2, customerName: 'Ada Customer', customerEmail });
   const [lost, kept, third] = await Promise.all([1, 2, 3].map(() => CliMachine.createWithFingerprint(license.productSlug)));
 
   // The customer activates two machines at the portal, and the third is refused.
@@ -73,7 +73,7 @@ test('support releases a lost machine\'s seat, and the customer\'s third machine
 });
 
 test('support re-issues a license file that the machine installs, and notes what was done', async ({ page: desk, browser }, testInfo) => {
-  const license = createTestLicense({ seats: 1 });
+  const license = await createTestLicense({ seats: 1 });
   const machine = await CliMachine.createWithFingerprint(license.productSlug);
   const customer = await browser.newPage();
   const portal = new ActivatePage(customer);

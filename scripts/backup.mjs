@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // `npm run backup [-- DIR]`: a consistent copy of the live database (SQLite's online
 // backup, safe while the server runs) next to a copy of the master key file.
+// PostgreSQL is backed up with its own tools (pg_dump), not by this script.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+
+if (process.env.DATABASE_URL?.trim()) {
+  console.error('DATABASE_URL points at PostgreSQL: back it up with pg_dump (and keep a copy of the master key), not with npm run backup.');
+  process.exit(1);
+}
 
 const dataDir = path.resolve(process.env.GATEPASS_DATA_DIR || 'data');
 const source = path.join(dataDir, 'gatepass.sqlite');

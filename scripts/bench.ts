@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const { endUserActor } = await import('@/lib/core/actor');
 
     const requestsFor = async (count: number) => {
-      const license = createTestLicense({ seats: count + 10 });
+      const license = await createTestLicense({ seats: count + 10 });
       const machines = await Promise.all(Array.from({ length: count }, (_, i) => makeMachine(`bench-${i}`)));
       return Promise.all(machines.map((m) => m.request(license)));
     };

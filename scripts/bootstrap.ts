@@ -2,15 +2,18 @@
  * Prepares the instance before the server starts: migrations, master key, keys,
  * first admin, demo data; then prints how to sign in. Run by scripts/start.mjs.
  */
-import { closeDb, databaseFile } from '@/db/client';
+import { closeDb, databaseFile, migrateDatabase } from '@/db/client';
+import { dialect } from '@/db/dialect';
 import { bootstrapInstance } from '@/lib/first-start/first-start';
 import { MasterKeyError } from '@/lib/instance/master-key';
 
 const url = process.env.GATEPASS_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`;
 
 try {
+  await migrateDatabase();
   const report = await bootstrapInstance();
-  const lines = ['', `Gatepass is starting on ${url}`, `  database:   ${databaseFile()}`, `  master key: ${report.masterKeySource}`];
+  const database = dialect === 'pg' ? 'PostgreSQL (DATABASE_URL)' : databaseFile();
+  const lines = ['', `Gatepass is starting on ${url}`, `  database:   ${database}`, `  master key: ${report.masterKeySource}`];
   if (report.firstStart) {
     lines.push('', 'First start: created the signing keys and the first administrator.');
     lines.push(`  Sign in at ${url}/login as ${report.adminEmail}`);
@@ -29,7 +32,7 @@ try {
     lines.push(`  Try one: npx gatepass request --jwks ${url}/.well-known/jwks.json --product acme-studio --license-key <KEY> --out machine.req\n           then upload machine.req at ${url}`);
   }
   console.log(lines.join('\n') + '\n');
-  closeDb();
+  await closeDb();
 } catch (error) {
   if (error instanceof MasterKeyError) {
     console.error(`\nGatepass cannot start: ${error.message}\n`);

@@ -11,11 +11,11 @@ if (!email) {
   console.error('Usage: npm run reset-password -- admin@example.com');
   process.exit(2);
 }
-const user = findUserByEmail(email);
+const user = await findUserByEmail(email);
 const result = user
   ? await resetUserPassword(user.id, { type: 'system', label: 'console', ip: '' }, { enable: true })
   : { ok: false as const, message: `No staff account has the email ${email}. Check the spelling, or look at the users in the admin area.` };
-closeDb();
+await closeDb();
 if (!result.ok) {
   console.error(result.message);
   process.exit(1);

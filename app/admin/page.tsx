@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ActivityChart } from '@/components/admin/activity-chart';
 import { formatDate } from '@/components/format-date';
 import { PageHeader } from '@/components/admin/page-header';
+import { formatCount } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -21,12 +22,12 @@ function Stat({ label, value, note, testId }: { label: string; value: number; no
 
 export default async function AdminOverviewPage() {
   const staff = await requireStaffPage(ADMIN_ONLY, '/admin');
-  const overview = usageOverview();
+  const overview = await usageOverview();
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${staff.email}. Usage across all products, last ${OVERVIEW_DAYS} days.`} />
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <Stat label="Seats in use" value={overview.seats.active} note={`${overview.seats.lapsed} of them lapsed (lease and grace ended)`} testId="stat-seats-in-use" />
+        <Stat label="Seats in use" value={overview.seats.active} note={`${formatCount(overview.seats.lapsed)} of them lapsed (lease and grace ended)`} testId="stat-seats-in-use" />
         <Stat label="Active licenses" value={overview.licenses.active} note={`${overview.licenses.suspended} suspended`} testId="stat-active-licenses" />
         <Stat label={`Activations, ${OVERVIEW_DAYS} days`} value={overview.totals.activations} testId="stat-activations" />
         <Stat label={`Deactivations, ${OVERVIEW_DAYS} days`} value={overview.totals.deactivations} testId="stat-deactivations" />

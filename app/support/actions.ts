@@ -7,8 +7,8 @@ import { releaseSeat, releaseSeatInput } from '@/lib/licensing/release-seat';
 import { addSupportNote, supportNoteInput } from '@/lib/licensing/support-notes';
 
 /** Frees a lost machine's seat (issue 6 "Release a seat"): reason required, audited; then shows the license again. */
-export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatInput, (input, { actor }) => {
-  const result = releaseSeat(input, actor);
+export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatInput, async (input, { actor }) => {
+  const result = await releaseSeat(input, actor);
   if (!result.ok) return result;
   // The page then says what changed and how long the old file still works (components/support/release-notice.tsx).
   revalidatePath(`/support/licenses/${input.licenseId}`);
@@ -16,8 +16,8 @@ export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatInput,
 });
 
 /** Adds a support note to a license, signed by the staff member. */
-export const addSupportNoteAction = staffAction(SUPPORT_OR_ADMIN, supportNoteInput, (input, { actor }) => {
-  const result = addSupportNote(input, actor);
+export const addSupportNoteAction = staffAction(SUPPORT_OR_ADMIN, supportNoteInput, async (input, { actor }) => {
+  const result = await addSupportNote(input, actor);
   if (result.ok) revalidatePath(`/support/licenses/${input.licenseId}`);
   return result;
 });

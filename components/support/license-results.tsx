@@ -1,21 +1,13 @@
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { LicenseStatusBadge } from '@/components/support/license-status-badge';
-import { Pagination } from '@/components/ui/pagination';
+import { CursorPagination } from '@/components/ui/pagination';
 import { cellClass, Table } from '@/components/ui/table';
-import { SEARCH_PAGE_SIZE, type LicenseSearchPage } from '@/lib/licensing/search-licenses';
-
-function supportPageHref(query: string, page: number): string {
-  const params = new URLSearchParams();
-  if (query) params.set('q', query);
-  if (page > 1) params.set('page', String(page));
-  const search = params.toString();
-  return search ? `/support?${search}` : '/support';
-}
+import type { LicenseSearchPage } from '@/lib/licensing/search-licenses';
 
 /** One page of search results, each row opening the license. */
 export function LicenseResults({ search }: { search: LicenseSearchPage }) {
-  const { results, total, page, pageCount, query } = search;
+  const { results, total, next, previous, query } = search;
   if (results.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-500" data-testid="search-empty">
@@ -23,13 +15,20 @@ export function LicenseResults({ search }: { search: LicenseSearchPage }) {
       </p>
     );
   }
-  const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
-  const summary = (
-    <span data-testid="search-count">
-      {first}–{first + results.length - 1} of {total} {total === 1 ? 'license' : 'licenses'}
-    </span>
+  const footer = (
+    <CursorPagination
+      basePath="/support"
+      params={{ q: query }}
+      shown={results.length}
+      total={total}
+      next={next}
+      previous={previous}
+      noun={total.n === 1 && !total.capped ? 'license' : 'licenses'}
+      placement="footer"
+      label="Result pages"
+      summaryTestId="search-count"
+    />
   );
-  const footer = <Pagination summary={summary} page={page} pageCount={pageCount} hrefOf={(n) => supportPageHref(query, n)} showPageCount={false} placement="footer" label="Result pages" />;
   return (
     <Table head={['License', 'Customer', 'Product · plan', 'Status', { label: 'Seats used', align: 'right' }]} testId="search-results" footer={footer}>
       {results.map((result) => (

@@ -1,6 +1,7 @@
 import { formatDateTime } from '@/components/format-date';
 import { ReissueButton } from '@/components/support/reissue-button';
 import { ReleaseSeatDialog } from '@/components/support/release-seat-dialog';
+import { SeatsPagination } from '@/components/ui/pagination';
 import { EmptyState, Section } from '@/components/ui/section';
 import { cellClass, Table } from '@/components/ui/table';
 import { SeatStateBadge } from '@/components/seat-state-badge';
@@ -34,7 +35,7 @@ function Device({ seat }: { seat: SupportSeat }) {
   );
 }
 
-/** The machines of a license, live ones first, with what support can do to each. */
+/** The machines of a license, live ones first, a page at a time, with what support can do to each. */
 export function SeatsTable({ license, now }: { license: SupportLicenseDetail; now: Date }) {
   return (
     <Section title="Seats" description={`${license.seatsUsed} of ${license.plan.seatLimit} in use. Times in UTC.`} testId="seats">
@@ -81,6 +82,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
           ))}
         </Table>
       )}
+      <SeatsPagination seatPage={license.seatPage} hrefOf={(page) => `/support/licenses/${encodeURIComponent(license.id)}?seatsPage=${page}`} />
     </Section>
   );
 }

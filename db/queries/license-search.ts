@@ -123,15 +123,36 @@ async function candidateIds(criteria: LicenseSearchCriteria, db: DbOrTx): Promis
   return { ids: [...new Set(found.flatMap((f) => f.ids))], capped: found.some((f) => f.capped) };
 }
 
-function filtersOf(criteria: LicenseSearchCriteria, candidates: Ids | undefined): SQL | undefined {
-  return and(
-    candidates ? inArray(licenses.id, candidates.ids) : undefined,
-    criteria.status ? eq(licenses.status, criteria.status) : undefined,
-    criteria.planId ? eq(licenses.planId, criteria.planId) : undefined,
-  );
+function filtersOf(criteria: LicenseSearchCriteria): SQL | undefined {
+  return and(criteria.status ? eq(licenses.status, criteria.status) : undefined, criteria.planId ? eq(licenses.planId, criteria.planId) : undefined);
 }
 
-async function cappedCount(where: SQL | undefined, capped: boolean, db: DbOrTx): Promise<CappedCount> {
+/** Newest first: creation time, then id, both descending (the keyset order). */
+function newerFirst(a: LicenseCursor, b: LicenseCursor): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * The matched licenses' keys, filtered and newest first: a few thousand at most, read by
+ * primary key, so each engine's planner has nothing to guess.
+ */
+async function matchedInOrder(criteria: LicenseSearchCriteria, ids: string[], db: DbOrTx): Promise<LicenseCursor[]> {
+  const keys: LicenseCursor[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .select({ id: licenses.id, createdAt: licenses.createdAt, status: licenses.status, planId: licenses.planId })
+      .from(licenses)
+      .where(inArray(licenses.id, ids.slice(i, i + 500)));
+    for (const row of rows) {
+      if (criteria.status && row.status !== criteria.status) continue;
+      if (criteria.planId && row.planId !== criteria.planId) continue;
+      keys.push({ id: row.id, createdAt: row.createdAt });
+    }
+  }
+  return keys.sort(newerFirst);
+}
+
+async function cappedCount(where: SQL | undefined, db: DbOrTx): Promise<CappedCount> {
   const limited = db
     .select({ id: licenses.id })
     .from(licenses)
@@ -140,45 +161,61 @@ async function cappedCount(where: SQL | undefined, capped: boolean, db: DbOrTx):
     .as('limited');
   const [row] = await db.select({ n: count() }).from(limited);
   const n = row?.n ?? 0;
-  if (n > COUNT_CAP) return { n: COUNT_CAP, capped: true };
-  return { n, capped };
+  return n > COUNT_CAP ? { n: COUNT_CAP, capped: true } : { n, capped: false };
 }
 
 /** How many licenses match the criteria, counted up to a cap. */
 export async function countMatchingLicenses(criteria: LicenseSearchCriteria, db: DbOrTx = getDb()): Promise<CappedCount> {
   const candidates = await candidateIds(criteria, db);
-  if (candidates?.ids.length === 0) return { n: 0, capped: false };
-  return cappedCount(filtersOf(criteria, candidates), candidates?.capped ?? false, db);
+  if (!candidates) return cappedCount(filtersOf(criteria), db);
+  const matched = await matchedInOrder(criteria, candidates.ids, db);
+  return { n: matched.length, capped: candidates.capped };
+}
+
+function selectRows(db: DbOrTx) {
+  return db
+    .select({ license: licenses, plan: plans, product: products })
+    .from(licenses)
+    .innerJoin(plans, eq(licenses.planId, plans.id))
+    .innerJoin(products, eq(plans.productId, products.id));
 }
 
 /**
  * One page of the licenses matching the criteria (all licenses when none is given),
  * newest first, with the seats in use. Pages are keyset (after/before a license), so any
- * page of a million licenses costs the same; the total is counted up to a cap.
+ * page of a million licenses costs the same; the whole catalogue is counted up to a cap.
  */
 export async function searchLicenses(criteria: LicenseSearchCriteria, page: LicensePageRequest, db: DbOrTx = getDb()): Promise<LicenseSearchPage> {
-  const candidates = await candidateIds(criteria, db);
-  if (candidates?.ids.length === 0) return { rows: [], total: { n: 0, capped: false } };
-  const where = filtersOf(criteria, candidates);
   const backwards = Boolean(page.before && !page.after);
   const cursor = page.after ?? page.before;
-  const keyset = cursor
-    ? backwards
-      ? or(gt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), gt(licenses.id, cursor.id)))
-      : or(lt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), lt(licenses.id, cursor.id)))
-    : undefined;
-  const order = backwards ? [asc(licenses.createdAt), asc(licenses.id)] : [desc(licenses.createdAt), desc(licenses.id)];
-  const [fetched, total] = await Promise.all([
-    db
-      .select({ license: licenses, plan: plans, product: products })
-      .from(licenses)
-      .innerJoin(plans, eq(licenses.planId, plans.id))
-      .innerJoin(products, eq(plans.productId, products.id))
-      .where(and(where, keyset))
-      .orderBy(...order)
-      .limit(page.limit + 1),
-    cappedCount(where, candidates?.capped ?? false, db),
-  ]);
+  const candidates = await candidateIds(criteria, db);
+  let fetched: Omit<LicenseSearchRow, 'seatsUsed'>[];
+  let total: CappedCount;
+  if (candidates) {
+    const matched = await matchedInOrder(criteria, candidates.ids, db);
+    total = { n: matched.length, capped: candidates.capped };
+    const newer = cursor ? matched.filter((key) => newerFirst(key, cursor) < 0) : [];
+    const older = cursor ? matched.filter((key) => newerFirst(key, cursor) > 0) : matched;
+    const window = backwards ? newer.slice(-(page.limit + 1)).reverse() : older.slice(0, page.limit + 1);
+    const ids = window.map((key) => key.id);
+    const rows = ids.length ? await selectRows(db).where(inArray(licenses.id, ids)) : [];
+    const byId = new Map(rows.map((row) => [row.license.id, row]));
+    fetched = ids.map((id) => byId.get(id)!).filter(Boolean);
+  } else {
+    const keyset = cursor
+      ? backwards
+        ? or(gt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), gt(licenses.id, cursor.id)))
+        : or(lt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), lt(licenses.id, cursor.id)))
+      : undefined;
+    const order = backwards ? [asc(licenses.createdAt), asc(licenses.id)] : [desc(licenses.createdAt), desc(licenses.id)];
+    [fetched, total] = await Promise.all([
+      selectRows(db)
+        .where(and(filtersOf(criteria), keyset))
+        .orderBy(...order)
+        .limit(page.limit + 1),
+      cappedCount(filtersOf(criteria), db),
+    ]);
+  }
   const more = fetched.length > page.limit;
   const shown = fetched.slice(0, page.limit);
   if (backwards) shown.reverse();
@@ -189,7 +226,7 @@ export async function searchLicenses(criteria: LicenseSearchCriteria, page: Lice
   return {
     rows,
     total,
-    next: backwards ? cursorOf(last) : more ? cursorOf(last) : undefined,
+    next: backwards || more ? cursorOf(last) : undefined,
     previous: backwards ? (more ? cursorOf(first) : undefined) : cursor ? cursorOf(first) : undefined,
   };
 }

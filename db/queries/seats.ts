@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { recordSeatChange } from '@/db/queries/seat-counts';
 import { licenses, seats, type NewSeat, type Seat } from '@/db/schema';
@@ -46,16 +46,27 @@ export async function findOldestLapsedSeat(licenseId: string, now: Date, db: DbO
 
 /**
  * One page of the seats a license ever had, live ones first, newest first within each
- * status. A license may have tens of thousands: callers page.
+ * part. A license may have tens of thousands: the live part is read in index order
+ * (license, status, activated_at), so a page costs the same wherever it falls.
  */
 export async function listSeatsOfLicense(licenseId: string, page: { limit: number; offset: number }, db: DbOrTx = getDb()): Promise<Seat[]> {
-  return db
+  const live = await db
     .select()
     .from(seats)
-    .where(eq(seats.licenseId, licenseId))
-    .orderBy(sql`case when ${seats.status} = 'active' then 0 else 1 end`, desc(seats.activatedAt), asc(seats.id))
+    .where(and(eq(seats.licenseId, licenseId), eq(seats.status, 'active')))
+    .orderBy(desc(seats.activatedAt), desc(seats.id))
     .limit(page.limit)
     .offset(page.offset);
+  if (live.length === page.limit) return live;
+  const liveTotal = live.length > 0 ? page.offset + live.length : await countActiveSeats(licenseId, db);
+  const freed = await db
+    .select()
+    .from(seats)
+    .where(and(eq(seats.licenseId, licenseId), ne(seats.status, 'active')))
+    .orderBy(desc(seats.activatedAt), desc(seats.id))
+    .limit(page.limit - live.length)
+    .offset(Math.max(0, page.offset - liveTotal));
+  return [...live, ...freed];
 }
 
 /** Takes a seat: the row, the license's live-seat count and the day's counter, in one transaction. */

@@ -21,12 +21,12 @@ const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), pa
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function config(): NextAuthConfig {
+async function config(): Promise<NextAuthConfig> {
   return {
     // Gatepass is self-hosted behind whatever host name the vendor gives it.
     trustHost: true,
     // Derived lazily from the master key: no extra secret to configure (AUTH_SECRET overrides).
-    secret: process.env.AUTH_SECRET || deriveSecret('auth-session'),
+    secret: process.env.AUTH_SECRET || (await deriveSecret('auth-session')),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/login' },
     logger: {
@@ -41,7 +41,7 @@ function config(): NextAuthConfig {
       // a copied cookie must not outlive the sign-out.
       async signOut(message) {
         const userId = 'token' in message ? message.token?.sub : undefined;
-        if (userId) signOutEverywhere(userId);
+        if (userId) await signOutEverywhere(userId);
       },
     },
     providers: [
@@ -64,7 +64,7 @@ function config(): NextAuthConfig {
       // kept a copy of its cookie.
       async jwt({ token, user }) {
         const id = user?.id ?? token.sub;
-        const row = id ? findUserById(id) : undefined;
+        const row = id ? await findUserById(id) : undefined;
         if (!row || row.disabledAt) return null;
         const signedInAt = user ? Date.now() : Number(token.signedInAt ?? 0);
         if (row.sessionsValidAfter && signedInAt <= row.sessionsValidAfter.getTime()) return null;

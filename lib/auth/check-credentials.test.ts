@@ -35,7 +35,7 @@ describe('sign-in checks', () => {
     expect(await checkCredentials('lock@example.com', 'right password', '10.0.0.1', stillLocked)).toEqual({ ok: false, failure: 'locked' });
     const after = new Date(start.getTime() + (LOCKOUT_SECONDS + 1) * 1000);
     expect(await checkCredentials('lock@example.com', 'right password', '10.0.0.1', after)).toMatchObject({ ok: true });
-    expect(findUserByEmail('lock@example.com')?.failedLogins).toBe(0);
+    expect((await findUserByEmail('lock@example.com'))?.failedLogins).toBe(0);
   });
 
   it('says the same thing for an unknown email as for a wrong password', async () => {

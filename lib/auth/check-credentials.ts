@@ -29,7 +29,7 @@ export async function checkCredentials(
   ip: string,
   now = new Date(),
 ): Promise<{ ok: true; user: CheckedUser } | { ok: false; failure: SignInFailure }> {
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   if (!user) {
     // Spend the same time as a real check, so response time does not reveal which emails exist.
     await verifyPassword(password, DUMMY_HASH);
@@ -41,16 +41,16 @@ export async function checkCredentials(
   if (!matches) {
     const failures = user.failedLogins + 1;
     const locks = failures >= MAX_FAILED_SIGN_INS;
-    writeTransaction((tx) => {
-      updateUser(user.id, { failedLogins: locks ? 0 : failures, lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_SECONDS * 1000) : user.lockedUntil }, tx);
-      if (locks) audit(tx, actor, 'user.lock', { type: 'user', id: user.id }, { failedSignIns: failures, lockedForSeconds: LOCKOUT_SECONDS }, now);
+    await writeTransaction(async (tx) => {
+      await updateUser(user.id, { failedLogins: locks ? 0 : failures, lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_SECONDS * 1000) : user.lockedUntil }, tx);
+      if (locks) await audit(tx, actor, 'user.lock', { type: 'user', id: user.id }, { failedSignIns: failures, lockedForSeconds: LOCKOUT_SECONDS }, now);
     });
     return { ok: false, failure: locks ? 'locked' : 'invalid' };
   }
   if (user.disabledAt) return { ok: false, failure: 'disabled' };
-  writeTransaction((tx) => {
-    updateUser(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now }, tx);
-    audit(tx, actor, 'user.sign_in', { type: 'user', id: user.id }, {}, now);
+  await writeTransaction(async (tx) => {
+    await updateUser(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now }, tx);
+    await audit(tx, actor, 'user.sign_in', { type: 'user', id: user.id }, {}, now);
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -8,11 +8,11 @@ import { audit } from '@/db/queries/audit';
  * whose sign-in instant is not after `sessions_valid_after`), so a copied cookie dies
  * too. Audited; Auth.js's sign-out event carries no request, so no client address.
  */
-export function signOutEverywhere(userId: string, now = new Date()): void {
-  writeTransaction((tx) => {
-    const user = findUserById(userId, tx);
+export async function signOutEverywhere(userId: string, now = new Date()): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const user = await findUserById(userId, tx);
     if (!user) return;
-    updateUser(userId, { sessionsValidAfter: now }, tx);
-    audit(tx, { type: 'user', id: user.id, label: user.email, ip: '' }, 'user.sign_out', { type: 'user', id: user.id }, {}, now);
+    await updateUser(userId, { sessionsValidAfter: now }, tx);
+    await audit(tx, { type: 'user', id: user.id, label: user.email, ip: '' }, 'user.sign_out', { type: 'user', id: user.id }, {}, now);
   });
 }

@@ -30,39 +30,39 @@ describe('user management', () => {
   it('changes a role and audits from and to', async () => {
     const boss = await staff('boss2@example.com', 'admin');
     const helper = await staff('helper2@example.com', 'support');
-    expect(changeUserRole(helper.id, 'admin', actorFor(boss))).toEqual({ ok: true, userId: helper.id });
-    expect(findUserById(helper.id)?.role).toBe('admin');
-    const [row] = listAuditEventsPage({ action: 'user.change_role' }, { limit: 1, offset: 0 });
+    expect(await changeUserRole(helper.id, 'admin', actorFor(boss))).toEqual({ ok: true, userId: helper.id });
+    expect((await findUserById(helper.id))?.role).toBe('admin');
+    const [row] = await listAuditEventsPage({ action: 'user.change_role' }, { limit: 1, offset: 0 });
     expect(row).toMatchObject({ actorLabel: 'boss2@example.com', targetId: helper.id, details: { email: 'helper2@example.com', from: 'support', to: 'admin' } });
   });
 
   it('disabling blocks sign-in with the right password; enabling lets it in again', async () => {
     const boss = await staff('boss3@example.com', 'admin');
     const helper = await staff('helper3@example.com', 'support');
-    expect(setUserDisabled(helper.id, true, actorFor(boss))).toEqual({ ok: true, userId: helper.id });
+    expect(await setUserDisabled(helper.id, true, actorFor(boss))).toEqual({ ok: true, userId: helper.id });
     expect(await checkCredentials('helper3@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'disabled' });
-    expect(setUserDisabled(helper.id, true, actorFor(boss))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
-    expect(setUserDisabled(helper.id, false, actorFor(boss))).toMatchObject({ ok: true });
+    expect(await setUserDisabled(helper.id, true, actorFor(boss))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
+    expect(await setUserDisabled(helper.id, false, actorFor(boss))).toMatchObject({ ok: true });
     expect(await checkCredentials('helper3@example.com', helper.password, '10.0.0.3')).toMatchObject({ ok: true });
-    const actions = listAuditEventsPage({ actorLabel: 'boss3@example.com' }, { limit: 5, offset: 0 }).map((r) => r.action);
+    const actions = (await listAuditEventsPage({ actorLabel: 'boss3@example.com' }, { limit: 5, offset: 0 })).map((r) => r.action);
     expect(actions).toEqual(['user.enable', 'user.disable']);
   });
 
   it('never lets an admin lock themselves out, nor remove the last admin who can sign in', async () => {
     const me = await staff('me@example.com', 'admin');
-    expect(changeUserRole(me.id, 'support', actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT', message: expect.stringMatching(/your own/) });
-    expect(setUserDisabled(me.id, true, actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
+    expect(await changeUserRole(me.id, 'support', actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT', message: expect.stringMatching(/your own/) });
+    expect(await setUserDisabled(me.id, true, actorFor(me))).toMatchObject({ ok: false, code: 'ERR_CONFLICT' });
     // Demote every other admin, then the last one is protected even from another actor.
     const other = await staff('other-admin@example.com', 'admin');
     for (const email of ['boss@example.com', 'boss2@example.com', 'boss3@example.com', 'helper2@example.com', 'other-admin@example.com']) {
-      const user = findUserByEmail(email);
-      if (user) changeUserRole(user.id, 'support', actorFor(me));
+      const user = await findUserByEmail(email);
+      if (user) await changeUserRole(user.id, 'support', actorFor(me));
     }
-    expect(findUserById(other.id)?.role).toBe('support');
+    expect((await findUserById(other.id))?.role).toBe('support');
     const outsider: Actor = { type: 'system', label: 'system', ip: '' };
-    expect(changeUserRole(me.id, 'support', outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
-    expect(setUserDisabled(me.id, true, outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
-    expect(findUserById(me.id)).toMatchObject({ role: 'admin', disabledAt: null });
+    expect(await changeUserRole(me.id, 'support', outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
+    expect(await setUserDisabled(me.id, true, outsider)).toMatchObject({ ok: false, message: expect.stringMatching(/last admin/) });
+    expect(await findUserById(me.id)).toMatchObject({ role: 'admin', disabledAt: null });
   });
 
   it('resets a password: the old one stops working, the new one works and lifts a lockout', async () => {
@@ -76,6 +76,6 @@ describe('user management', () => {
     expect(reset.password).not.toBe(helper.password);
     expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'invalid' });
     expect(await checkCredentials('helper4@example.com', reset.password, '10.0.0.3')).toMatchObject({ ok: true });
-    expect(listAuditEventsPage({ action: 'user.reset_password' }, { limit: 1, offset: 0 })[0]).toMatchObject({ actorLabel: 'boss4@example.com', targetId: helper.id });
+    expect((await listAuditEventsPage({ action: 'user.reset_password' }, { limit: 1, offset: 0 }))[0]).toMatchObject({ actorLabel: 'boss4@example.com', targetId: helper.id });
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { writeTransaction } from '@/db/client';
+import { writeTransaction, type Tx } from '@/db/client';
 import { countEnabledAdmins } from '@/db/queries/staff-users';
 import { findUserById, listUsers, updateUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
@@ -16,7 +16,7 @@ import { fail, type Failure, type Result } from '@/lib/core/result';
 export { USER_ROLES, type UserRole };
 
 /** Every staff user, by email, for the users page. */
-export function staffUsersPage(): User[] {
+export async function staffUsersPage(): Promise<User[]> {
   return listUsers();
 }
 
@@ -43,35 +43,35 @@ export async function createStaffUser(input: z.input<typeof newStaffInput>, acto
 type UserChange = Result<{ userId: string }>;
 
 /** The rules every change to another account meets: it exists, it is not you, one admin stays. */
-function guard(userId: string, actor: Actor, wouldRemoveAdmin: (user: User) => boolean, tx: Parameters<typeof countEnabledAdmins>[0]): User | Failure {
-  const user = findUserById(userId, tx);
+async function guard(userId: string, actor: Actor, wouldRemoveAdmin: (user: User) => boolean, tx: Tx): Promise<User | Failure> {
+  const user = await findUserById(userId, tx);
   if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
   if (user.id === actor.id) return fail('ERR_CONFLICT', 'You cannot change your own role or access. Ask another admin.');
-  if (wouldRemoveAdmin(user) && countEnabledAdmins(tx) <= 1) {
+  if (wouldRemoveAdmin(user) && (await countEnabledAdmins(tx)) <= 1) {
     return fail('ERR_CONFLICT', 'This is the last admin who can sign in. Make another user an admin first.');
   }
   return user;
 }
 
-export function changeUserRole(userId: string, role: UserRole, actor: Actor): UserChange {
-  return writeTransaction((tx) => {
-    const user = guard(userId, actor, (u) => u.role === 'admin' && role !== 'admin' && !u.disabledAt, tx);
+export async function changeUserRole(userId: string, role: UserRole, actor: Actor): Promise<UserChange> {
+  return writeTransaction(async (tx) => {
+    const user = await guard(userId, actor, (u) => u.role === 'admin' && role !== 'admin' && !u.disabledAt, tx);
     if ('ok' in user) return user;
     if (user.role === role) return fail('ERR_CONFLICT', `${user.email} is ${role} already.`);
-    updateUser(userId, { role }, tx);
-    audit(tx, actor, 'user.change_role', { type: 'user', id: userId }, { email: user.email, from: user.role, to: role });
+    await updateUser(userId, { role }, tx);
+    await audit(tx, actor, 'user.change_role', { type: 'user', id: userId }, { email: user.email, from: user.role, to: role });
     return { ok: true as const, userId };
   });
 }
 
 /** Disables or enables sign-in. Disabling ends the user's sessions for good: enabling again does not revive them. */
-export function setUserDisabled(userId: string, disabled: boolean, actor: Actor, now = new Date()): UserChange {
-  return writeTransaction((tx) => {
-    const user = guard(userId, actor, (u) => disabled && u.role === 'admin' && !u.disabledAt, tx);
+export async function setUserDisabled(userId: string, disabled: boolean, actor: Actor, now = new Date()): Promise<UserChange> {
+  return writeTransaction(async (tx) => {
+    const user = await guard(userId, actor, (u) => disabled && u.role === 'admin' && !u.disabledAt, tx);
     if ('ok' in user) return user;
     if (Boolean(user.disabledAt) === disabled) return fail('ERR_CONFLICT', `${user.email} is ${disabled ? 'disabled' : 'enabled'} already.`);
-    updateUser(userId, { disabledAt: disabled ? now : null, ...(disabled ? { sessionsValidAfter: now } : {}) }, tx);
-    audit(tx, actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: userId }, { email: user.email }, now);
+    await updateUser(userId, { disabledAt: disabled ? now : null, ...(disabled ? { sessionsValidAfter: now } : {}) }, tx);
+    await audit(tx, actor, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: userId }, { email: user.email }, now);
     return { ok: true as const, userId };
   });
 }
@@ -87,12 +87,12 @@ export async function resetUserPassword(
 ): Promise<Result<{ userId: string; email: string; password: string }>> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  return writeTransaction((tx) => {
-    const user = findUserById(userId, tx);
+  return writeTransaction(async (tx) => {
+    const user = await findUserById(userId, tx);
     if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
     const now = new Date();
-    updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: now, ...(options.enable ? { disabledAt: null } : {}) }, tx);
-    audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email, ...(options.enable ? { enabled: true } : {}) }, now);
+    await updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: now, ...(options.enable ? { disabledAt: null } : {}) }, tx);
+    await audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email, ...(options.enable ? { enabled: true } : {}) }, now);
     return { ok: true as const, userId, email: user.email, password };
   });
 }

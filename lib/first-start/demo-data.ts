@@ -1,6 +1,6 @@
 import 'server-only';
-import { writeTransaction } from '@/db/client';
-import { findSetting, insertSetting } from '@/db/queries/instance';
+import { writeTransaction, type Tx } from '@/db/client';
+import { findSetting, insertSetting, lockFirstStart } from '@/db/queries/instance';
 import { findLicenseById } from '@/db/queries/licenses';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
@@ -32,22 +32,23 @@ function unwrap<T extends object>(result: { ok: true } & T | { ok: false; messag
 
 /**
  * Creates the demo product, its plans and one license per plan; once per database, in
- * one transaction (the steps' own transactions nest as savepoints), so a start that
- * fails half-way leaves no half of a demo behind.
+ * one transaction (each step is handed the transaction), so a start that fails half-way
+ * leaves no half of a demo behind.
  */
-export function createDemoData(): void {
-  writeTransaction(() => {
-    if (findSetting(DEMO_SETTING)) return;
-    createDemoRows();
+export async function createDemoData(): Promise<void> {
+  await writeTransaction(async (tx) => {
+    await lockFirstStart(tx);
+    if (await findSetting(DEMO_SETTING, tx)) return;
+    await createDemoRows(tx);
   });
 }
 
-function createDemoRows(): void {
-  const { product } = unwrap(createProduct(DEMO_PRODUCT, SYSTEM_ACTOR));
+async function createDemoRows(tx: Tx): Promise<void> {
+  const { product } = unwrap(await createProduct(DEMO_PRODUCT, SYSTEM_ACTOR, tx));
   const ids: string[] = [];
   for (const spec of DEMO_PLANS) {
     const { plan } = unwrap(
-      createPlan(
+      await createPlan(
         {
           productId: product.id,
           slug: spec.slug,
@@ -59,20 +60,26 @@ function createDemoRows(): void {
           features: [...spec.features],
         },
         SYSTEM_ACTOR,
+        tx,
       ),
     );
-    const { licenses } = unwrap(issueLicenses({ planId: plan.id, customerName: `Demo ${spec.name} customer`, customerEmail: `demo-${spec.slug}@example.com` }, SYSTEM_ACTOR));
+    const { licenses } = unwrap(
+      await issueLicenses({ planId: plan.id, customerName: `Demo ${spec.name} customer`, customerEmail: `demo-${spec.slug}@example.com` }, SYSTEM_ACTOR, new Date(), tx),
+    );
     ids.push(licenses[0]!.id);
   }
-  insertSetting(DEMO_SETTING, JSON.stringify(ids));
+  await insertSetting(DEMO_SETTING, JSON.stringify(ids), tx);
 }
 
 /** The demo licenses with their keys, for the start-up banner. */
-export function listDemoLicenses(): DemoLicense[] {
-  const ids = JSON.parse(findSetting(DEMO_SETTING) ?? '[]') as string[];
-  return ids.flatMap((id) => {
-    const found = findLicenseById(id);
-    if (!found) return [];
-    return [{ plan: found.plan.name, key: unsealSecret(found.license.keyEncrypted, LICENSE_KEY_CONTEXT), seats: found.plan.seatLimit }];
-  });
+export async function listDemoLicenses(): Promise<DemoLicense[]> {
+  const ids = JSON.parse((await findSetting(DEMO_SETTING)) ?? '[]') as string[];
+  const demos = await Promise.all(
+    ids.map(async (id): Promise<DemoLicense | undefined> => {
+      const found = await findLicenseById(id);
+      if (!found) return undefined;
+      return { plan: found.plan.name, key: await unsealSecret(found.license.keyEncrypted, LICENSE_KEY_CONTEXT), seats: found.plan.seatLimit };
+    }),
+  );
+  return demos.filter((demo): demo is DemoLicense => demo !== undefined);
 }

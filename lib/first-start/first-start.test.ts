@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
 import { bootstrapInstance } from '@/lib/first-start/first-start';
 import { publicJwks } from '@/lib/instance/keys';
+import { useFreshDatabase } from '@/lib/testing/fresh-database';
+
+let dropDatabase: (() => Promise<void>) | undefined;
+afterAll(async () => {
+  await dropDatabase?.();
+});
 
 describe('first start', () => {
   it('creates keys, the first admin and three demo licenses, and a second start reuses them', async () => {
@@ -17,23 +23,24 @@ describe('first start', () => {
       ['Professional', 2],
       ['Enterprise', 10],
     ]);
-    const keysBefore = publicJwks().keys.map((key) => key.kid);
+    const keysBefore = (await publicJwks()).keys.map((key) => key.kid);
     expect(keysBefore).toHaveLength(2);
 
-    closeDb();
+    await closeDb();
     const second = await bootstrapInstance({ GATEPASS_ADMIN_EMAIL: 'someone-else@example.com' });
     expect(second.firstStart).toBe(false);
     expect(second.generatedPassword).toBeUndefined();
     expect(second.demoLicenses.map((demo) => demo.key)).toEqual(first.demoLicenses.map((demo) => demo.key));
-    expect(publicJwks().keys.map((key) => key.kid)).toEqual(keysBefore);
-    expect(countUsers()).toBe(1);
+    expect((await publicJwks()).keys.map((key) => key.kid)).toEqual(keysBefore);
+    expect(await countUsers()).toBe(1);
   });
 
   it('skips demo data when GATEPASS_DEMO=0', async () => {
-    // A fresh data directory for this case.
-    closeDb();
+    // A fresh data directory (and database) for this case.
+    await closeDb();
     const dir = fs.mkdtempSync(path.join(path.dirname(process.env.GATEPASS_DATA_DIR!), 'gatepass-unit-nodemo-'));
     process.env.GATEPASS_DATA_DIR = dir;
+    dropDatabase = await useFreshDatabase();
     const report = await bootstrapInstance({ GATEPASS_DEMO: '0', GATEPASS_ADMIN_PASSWORD: 'a long password' });
     expect(report.firstStart).toBe(true);
     expect(report.generatedPassword).toBeUndefined();

@@ -1,4 +1,6 @@
 import 'server-only';
+import { writeTransaction } from '@/db/client';
+import { lockFirstStart } from '@/db/queries/instance';
 import { countUsers } from '@/db/queries/users';
 import { generatePassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/auth/users';
@@ -22,20 +24,28 @@ export interface BootstrapReport {
  * GATEPASS_DEMO=0) the demo data; every later start only checks them (issue 2).
  */
 export async function bootstrapInstance(env: Record<string, string | undefined> = process.env): Promise<BootstrapReport> {
-  masterKey();
+  await masterKey();
   const masterKeySource = env.GATEPASS_MASTER_KEY ? 'GATEPASS_MASTER_KEY' : masterKeyFile();
   const keys = await ensureInstanceKeys();
   const report: BootstrapReport = { firstStart: false, masterKeySource, signingKeyCreated: keys.createdSigningKey, demoLicenses: [] };
-  if (countUsers() === 0) {
-    report.firstStart = true;
+  if ((await countUsers()) === 0) {
     const email = (env.GATEPASS_ADMIN_EMAIL || 'admin@localhost').trim().toLowerCase();
     const password = env.GATEPASS_ADMIN_PASSWORD || generatePassword();
-    const created = await createUser({ email, name: 'Administrator', role: 'admin', password }, SYSTEM_ACTOR);
-    if (!created.ok) throw new Error(created.message);
-    report.adminEmail = email;
-    if (!env.GATEPASS_ADMIN_PASSWORD) report.generatedPassword = password;
-    if (env.GATEPASS_DEMO !== '0') createDemoData();
+    // Instances starting together: one creates the first admin, the others find it.
+    const created = await writeTransaction(async (tx) => {
+      await lockFirstStart(tx);
+      if ((await countUsers(tx)) > 0) return false;
+      const user = await createUser({ email, name: 'Administrator', role: 'admin', password }, SYSTEM_ACTOR, tx);
+      if (!user.ok) throw new Error(user.message);
+      return true;
+    });
+    if (created) {
+      report.firstStart = true;
+      report.adminEmail = email;
+      if (!env.GATEPASS_ADMIN_PASSWORD) report.generatedPassword = password;
+      if (env.GATEPASS_DEMO !== '0') await createDemoData();
+    }
   }
-  report.demoLicenses = listDemoLicenses();
+  report.demoLicenses = await listDemoLicenses();
   return report;
 }

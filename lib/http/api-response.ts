@@ -36,7 +36,7 @@ export function publicApiRoute<Args extends unknown[]>(
 ): (request: Request, ...rest: Args) => Promise<Response> {
   return async (request, ...rest) => {
     const ip = clientAddress(request.headers);
-    const decision = publicRateLimiter().hit(ip);
+    const decision = await publicRateLimiter().hit(ip);
     if (!decision.allowed) {
       return apiError('ERR_RATE_LIMITED', RATE_LIMITED_MESSAGE, {
         'Retry-After': String(decision.retryAfterSeconds),

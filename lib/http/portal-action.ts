@@ -14,7 +14,7 @@ import { fail, type Result } from '@/lib/core/result';
  */
 export async function runPortalAction<T extends object>(action: (actor: Actor) => Promise<Result<T>> | Result<T>): Promise<Result<T>> {
   const ip = clientAddress(await headers());
-  if (!publicRateLimiter().hit(ip).allowed) return fail('ERR_RATE_LIMITED', RATE_LIMITED_MESSAGE);
+  if (!(await publicRateLimiter().hit(ip)).allowed) return fail('ERR_RATE_LIMITED', RATE_LIMITED_MESSAGE);
   try {
     return await action(endUserActor('portal', ip));
   } catch (error) {

@@ -15,7 +15,7 @@ const post = (path: string, body: BodyInit, headers: Record<string, string> = { 
 
 describe('REST API v1 routes', () => {
   it('activates (201), answers the same machine with 200, refreshes, lists seats and deactivates', async () => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     const machine = await makeMachine('api-box');
     const created = await postActivation(post('/api/v1/activations', await machine.request(license)));
     expect(created.status).toBe(201);
@@ -40,7 +40,7 @@ describe('REST API v1 routes', () => {
   });
 
   it('answers errors as { error: { code, message } } with the status from the one table', async () => {
-    const license = createTestLicense({ seats: 1 });
+    const license = await createTestLicense({ seats: 1 });
     const cases: Array<[Promise<Response>, number, string]> = [
       [postActivation(post('/api/v1/activations', 'not a request')), 400, 'ERR_ARTIFACT_MALFORMED'],
       [postActivation(post('/api/v1/activations', 'x'.repeat(70_000))), 413, 'ERR_ARTIFACT_TOO_LARGE'],
@@ -61,7 +61,7 @@ describe('rate limit', () => {
   it('answers 429 with Retry-After once an address used its requests for the minute', async () => {
     const { publicRateLimiter } = await import('@/lib/http/rate-limit');
     const limiter = publicRateLimiter();
-    for (let i = 0; i < 1000; i++) limiter.hit('192.0.2.99');
+    for (let i = 0; i < 1000; i++) await limiter.hit('192.0.2.99');
     const response = await postActivation(post('/api/v1/activations', 'anything', { 'content-type': 'text/plain', 'x-forwarded-for': '192.0.2.99' }));
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

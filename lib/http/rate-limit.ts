@@ -1,8 +1,10 @@
+import 'server-only';
+import { countHit, deleteWindowsBefore } from '@/db/queries/rate-limits';
+
 /**
- * Per-address rate limit for the public endpoints and the portal's server actions:
- * a fixed one-minute window per client address, kept in this process's memory.
- * One instance is the supported deployment with SQLite; several instances would
- * each count on their own (docs/API.md "Rate limits").
+ * Per-address rate limit for the public endpoints and the portal's server actions: a
+ * fixed window per key, counted in the database, so several instances behind one
+ * PostgreSQL (or on one SQLite file) share one budget per client (docs/API.md "Rate limits").
  */
 export interface RateLimitDecision {
   allowed: boolean;
@@ -13,26 +15,24 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  hit(key: string, now?: number): RateLimitDecision;
+  hit(key: string, now?: number): Promise<RateLimitDecision>;
 }
 
-const PRUNE_ABOVE = 10_000;
+/** About one hit in this many also deletes windows that ended: the table stays small with no timer. */
+const PRUNE_ONE_IN = 500;
 
-export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
-  const windows = new Map<string, { startedAt: number; count: number }>();
+/**
+ * A limiter of `limit` hits per `windowMs` per key. `scope` keeps the budgets of
+ * different limiters (public API, sign-in) apart in the one table.
+ */
+export function createRateLimiter({ scope, limit, windowMs }: { scope: string; limit: number; windowMs: number }): RateLimiter {
   return {
-    hit(key, now = Date.now()) {
-      if (windows.size > PRUNE_ABOVE) {
-        for (const [k, w] of windows) if (now - w.startedAt >= windowMs) windows.delete(k);
-      }
-      let window = windows.get(key);
-      if (!window || now - window.startedAt >= windowMs) {
-        window = { startedAt: now, count: 0 };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
-      return { allowed: window.count <= limit, limit, remaining: Math.max(0, limit - window.count), retryAfterSeconds };
+    async hit(key, now = Date.now()) {
+      const windowStart = now - (now % windowMs);
+      if (Math.random() * PRUNE_ONE_IN < 1) await deleteWindowsBefore(windowStart - windowMs);
+      const hits = await countHit(`${scope}:${key}`, windowStart);
+      const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+      return { allowed: hits <= limit, limit, remaining: Math.max(0, limit - hits), retryAfterSeconds };
     },
   };
 }
@@ -45,10 +45,7 @@ export function rateLimitPerMinute(env: Record<string, string | undefined> = pro
   return Number(raw);
 }
 
-// One limiter per process, shared by the API routes and the portal's server actions.
-const globalForLimiter = globalThis as unknown as { gatepassPublicLimiter?: RateLimiter };
-
+/** The limiter the API routes and the portal's server actions share. */
 export function publicRateLimiter(): RateLimiter {
-  globalForLimiter.gatepassPublicLimiter ??= createRateLimiter({ limit: rateLimitPerMinute(), windowMs: 60_000 });
-  return globalForLimiter.gatepassPublicLimiter;
+  return createRateLimiter({ scope: 'public', limit: rateLimitPerMinute(), windowMs: 60_000 });
 }

@@ -31,7 +31,9 @@ function parseKey(text: string, source: string): Buffer {
   return key;
 }
 
-let cached: Buffer | undefined;
+// The key once loaded; while the first load runs, every caller awaits the same one, so
+// the check value is written once. A failed load is not kept: the next call says why again.
+let cached: Promise<Buffer> | undefined;
 
 /**
  * The instance master key: `GATEPASS_MASTER_KEY`, else `<data dir>/master.key`.
@@ -39,9 +41,28 @@ let cached: Buffer | undefined;
  * a missing or wrong key for an existing database stops the instance instead of
  * silently re-keying it (issue 2).
  */
-export function masterKey(): Buffer {
-  if (cached) return cached;
-  const check = findSetting(CHECK_SETTING);
+export function masterKey(): Promise<Buffer> {
+  cached ??= loadMasterKey().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+/** Throws, saying what to do, unless `key` opens the stored check value. */
+function opens(check: string, key: Buffer): void {
+  try {
+    unseal(check, key, CHECK_CONTEXT);
+  } catch {
+    throw new MasterKeyError(
+      `The master key does not open the secrets in ${dataDir()}. ` +
+        'Use the master.key (or GATEPASS_MASTER_KEY) that belongs to this database.',
+    );
+  }
+}
+
+async function loadMasterKey(): Promise<Buffer> {
+  const check = await findSetting(CHECK_SETTING);
   let key: Buffer;
   if (process.env.GATEPASS_MASTER_KEY) {
     key = parseKey(process.env.GATEPASS_MASTER_KEY, 'GATEPASS_MASTER_KEY');
@@ -59,35 +80,34 @@ export function masterKey(): Buffer {
     fs.writeFileSync(masterKeyFile(), `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   }
   if (check) {
-    try {
-      unseal(check, key, CHECK_CONTEXT);
-    } catch {
-      throw new MasterKeyError(
-        `The master key does not open the secrets in ${dataDir()}. ` +
-          'Use the master.key (or GATEPASS_MASTER_KEY) that belongs to this database.',
-      );
-    }
+    opens(check, key);
   } else {
-    insertSetting(CHECK_SETTING, seal(CHECK_TEXT, key, CHECK_CONTEXT));
+    try {
+      await insertSetting(CHECK_SETTING, seal(CHECK_TEXT, key, CHECK_CONTEXT));
+    } catch (error) {
+      // Another instance starting at the same moment stored its check first: it must be ours.
+      const stored = await findSetting(CHECK_SETTING);
+      if (!stored) throw error;
+      opens(stored, key);
+    }
   }
-  cached = key;
   return key;
 }
 
 /** Seals a secret under the master key; `context` names the column it belongs to. */
-export function sealSecret(plaintext: string, context: string): string {
-  return seal(plaintext, masterKey(), context);
+export async function sealSecret(plaintext: string, context: string): Promise<string> {
+  return seal(plaintext, await masterKey(), context);
 }
 
 /** Opens a secret sealed by {@link sealSecret}. */
-export function unsealSecret(sealed: string, context: string): string {
-  return unseal(sealed, masterKey(), context);
+export async function unsealSecret(sealed: string, context: string): Promise<string> {
+  return unseal(sealed, await masterKey(), context);
 }
 
 /**
  * A secret for another purpose (e.g. the session cookie key), derived from the master
  * key with HKDF-SHA256 (RFC 5869) so the instance needs no second secret file.
  */
-export function deriveSecret(purpose: string): string {
-  return Buffer.from(crypto.hkdfSync('sha256', masterKey(), Buffer.alloc(0), `gatepass/${purpose}`, 32)).toString('base64url');
+export async function deriveSecret(purpose: string): Promise<string> {
+  return Buffer.from(crypto.hkdfSync('sha256', await masterKey(), Buffer.alloc(0), `gatepass/${purpose}`, 32)).toString('base64url');
 }

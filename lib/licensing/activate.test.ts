@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listLicenseFilesOfSeat } from '@/db/queries/license-files';
 import { listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { updateLicense } from '@/db/queries/licenses';
-import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
+import { writeTransaction } from '@/db/client';
+import { countActiveSeats, endActiveSeat, findSeatById } from '@/db/queries/seats';
 import { countRowsOfEveryTable } from '@/db/queries/table-counts';
 import { publicJwks } from '@/lib/instance/keys';
 import { activate } from '@/lib/licensing/activate';
@@ -22,15 +23,15 @@ async function activateMachine(license: TestLicense, machine: TestMachine, optio
 
 /** Asserts the call changed no row in any table (DESIGN.md "Bad input ... changes nothing"). */
 async function expectNoChange<T>(fn: () => Promise<T>): Promise<T> {
-  const before = countRowsOfEveryTable();
+  const before = await countRowsOfEveryTable();
   const result = await fn();
-  expect(countRowsOfEveryTable()).toEqual(before);
+  expect(await countRowsOfEveryTable()).toEqual(before);
   return result;
 }
 
 describe('activate', () => {
   it('takes a free seat and answers with a signed file that the machine can verify', async () => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     const machine = await makeMachine('design-ws-01');
     const result = await activateMachine(license, machine);
     if (!result.ok) throw new Error(result.message);
@@ -38,7 +39,7 @@ describe('activate', () => {
     expect(result.fileName).toBe(`${license.product.slug}-design-ws-01.lic`);
 
     const { claims, encrypted } = await verifyLicenseFile(result.licenseFile, {
-      jwks: publicJwks(),
+      jwks: await publicJwks(),
       fingerprint: machine.fingerprint,
       licenseKey: license.key,
       product: license.product.slug,
@@ -48,40 +49,40 @@ describe('activate', () => {
     expect(claims.exp).toBe(claims.iat + 30 * DAY);
     expect(claims.grace).toBe(7 * DAY);
 
-    const seat = findSeatById(result.seatId)!;
+    const seat = (await findSeatById(result.seatId))!;
     expect(seat).toMatchObject({ status: 'active', fingerprint: machine.fingerprint, hostname: 'design-ws-01', os: 'Linux 6.8' });
     expect(seconds(seat.leaseEndsAt)).toBe(claims.exp);
-    const files = listLicenseFilesOfSeat(result.seatId);
+    const files = await listLicenseFilesOfSeat(result.seatId);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ id: claims.jti, kind: 'activation', encrypted: true, graceSeconds: 7 * DAY });
-    const events = listAuditEventsOfLicense(license.licenseId).filter((e) => e.action.startsWith('seat.'));
+    const events = (await listAuditEventsOfLicense(license.licenseId)).filter((e) => e.action.startsWith('seat.'));
     expect(events).toEqual([expect.objectContaining({ action: 'seat.activate', actorLabel: 'end user via portal', ip: '203.0.113.7', targetId: result.seatId })]);
   });
 
   it('re-activating the same machine reuses its seat and renews the lease (never a second seat)', async () => {
-    const license = createTestLicense({ seats: 1 });
+    const license = await createTestLicense({ seats: 1 });
     const machine = await makeMachine();
     const first = await activateMachine(license, machine);
     const second = await activateMachine(license, machine);
     if (!first.ok || !second.ok) throw new Error('activation failed');
     expect(second).toMatchObject({ refreshed: true, seatId: first.seatId, seatsUsed: 1, kind: 'refresh' });
-    expect(countActiveSeats(license.licenseId)).toBe(1);
-    expect(listLicenseFilesOfSeat(first.seatId).map((f) => f.kind).sort()).toEqual(['activation', 'refresh']);
+    expect(await countActiveSeats(license.licenseId)).toBe(1);
+    expect((await listLicenseFilesOfSeat(first.seatId)).map((f) => f.kind).sort()).toEqual(['activation', 'refresh']);
   });
 
   it('lets a reinstalled app (same machine, new device key) keep its seat, which follows the new key', async () => {
-    const license = createTestLicense({ seats: 1 });
+    const license = await createTestLicense({ seats: 1 });
     const machine = await makeMachine();
     const reinstalled = await makeMachine(machine.hostname, { fingerprint: machine.fingerprint });
     const first = await activateMachine(license, machine);
     const second = await activateMachine(license, reinstalled);
     if (!first.ok || !second.ok) throw new Error('activation failed');
     expect(second).toMatchObject({ seatId: first.seatId, refreshed: true });
-    expect(findSeatById(first.seatId)!.deviceThumbprint).toBe(await jwkThumbprint(reinstalled.device.publicJwk));
+    expect((await findSeatById(first.seatId))!.deviceThumbprint).toBe(await jwkThumbprint(reinstalled.device.publicJwk));
   });
 
   it('refuses a machine when every seat is taken, with the figures and what to do, and changes nothing', async () => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     for (const name of ['a', 'b']) expect((await activateMachine(license, await makeMachine(name))).ok).toBe(true);
     const third = await makeMachine('c');
     const result = await expectNoChange(() => activateMachine(license, third));
@@ -93,45 +94,45 @@ describe('activate', () => {
   });
 
   it('never oversells under concurrent activations of distinct machines', async () => {
-    const license = createTestLicense({ seats: 3 });
+    const license = await createTestLicense({ seats: 3 });
     const requests = await Promise.all(Array.from({ length: 24 }, async (_, i) => (await makeMachine(`m${i}`)).request(license)));
     const results = await Promise.all(requests.map((requestText) => activate({ requestText, actor })));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.code))).toEqual(new Set(['ERR_SEATS_EXHAUSTED']));
-    expect(countActiveSeats(license.licenseId)).toBe(3);
+    expect(await countActiveSeats(license.licenseId)).toBe(3);
   });
 
   it('refuses a suspended license with the reason', async () => {
-    const license = createTestLicense();
-    updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'payment overdue' });
+    const license = await createTestLicense();
+    await updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'payment overdue' });
     const result = await expectNoChange(async () => activateMachine(license, await makeMachine()));
     expect(result).toMatchObject({ ok: false, code: 'ERR_LICENSE_SUSPENDED' });
     expect(!result.ok && result.message).toBe("This license is suspended (payment overdue). Contact your software vendor's support to have it reinstated.");
   });
 
   it('refuses an expired license and names the day it expired', async () => {
-    const license = createTestLicense();
-    updateLicense(license.licenseId, { expiresAt: new Date('2025-12-31T10:00:00Z') });
+    const license = await createTestLicense();
+    await updateLicense(license.licenseId, { expiresAt: new Date('2025-12-31T10:00:00Z') });
     const result = await expectNoChange(async () => activateMachine(license, await makeMachine()));
     expect(result).toMatchObject({ ok: false, code: 'ERR_LICENSE_EXPIRED' });
     expect(!result.ok && result.message).toContain('expired on 2025-12-31');
   });
 
   it('refuses a request made for another product', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const result = await expectNoChange(async () => activateMachine(license, await makeMachine(), { product: 'other-app' }));
     expect(result).toMatchObject({ ok: false, code: 'ERR_WRONG_PRODUCT' });
     expect(!result.ok && result.message).toContain('("other-app")');
   });
 
   it('refuses an unknown license key', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const result = await expectNoChange(async () => activateMachine({ ...license, key: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }, await makeMachine()));
     expect(result).toMatchObject({ ok: false, code: 'ERR_LICENSE_NOT_FOUND' });
   });
 
   it('refuses a replayed request and says what to do instead', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const requestText = await (await makeMachine()).request(license);
     expect((await activate({ requestText, actor })).ok).toBe(true);
     const replay = await expectNoChange(() => activate({ requestText, actor }));
@@ -140,17 +141,17 @@ describe('activate', () => {
   });
 
   it('keeps a refused request usable: the same file works once a seat is free', async () => {
-    const license = createTestLicense({ seats: 1 });
+    const license = await createTestLicense({ seats: 1 });
     const first = await activateMachine(license, await makeMachine());
     const second = await (await makeMachine()).request(license);
     expect(await activate({ requestText: second, actor })).toMatchObject({ ok: false, code: 'ERR_SEATS_EXHAUSTED' });
     if (!first.ok) throw new Error(first.message);
-    updateSeat(first.seatId, { status: 'released', releasedAt: new Date() });
+    await writeTransaction((tx) => endActiveSeat(first.seatId, { status: 'released', releasedAt: new Date(), releaseReason: 'test', releasedBy: 'test' }, tx));
     expect(await activate({ requestText: second, actor })).toMatchObject({ ok: true, refreshed: false });
   });
 
   it('refuses a request older than GATEPASS_REQUEST_MAX_AGE (default 7 days)', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const machine = await makeMachine();
     const eightDaysAgo = seconds(new Date()) - 8 * DAY;
     expect(await activateMachine(license, machine, { iat: eightDaysAgo })).toMatchObject({ ok: false, code: 'ERR_REQUEST_EXPIRED' });
@@ -164,7 +165,7 @@ describe('activate', () => {
   });
 
   it('refuses garbage, a tampered request and a deactivation file, changing nothing', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const machine = await makeMachine();
     const good = await machine.request(license);
     // Flip one character of the ciphertext (the body's second-to-last line): AES-GCM refuses it.
@@ -183,7 +184,7 @@ describe('activate', () => {
   });
 
   it('signs the earliest of TTL, requested duration and license expiry into the file', async () => {
-    const requested = createTestLicense({ ttlSeconds: 30 * DAY, maxRequestedDurationSeconds: 10 * DAY });
+    const requested = await createTestLicense({ ttlSeconds: 30 * DAY, maxRequestedDurationSeconds: 10 * DAY });
     const machine = await makeMachine();
     const short = await activateMachine(requested, machine, { requestedDuration: 2 * DAY });
     if (!short.ok) throw new Error(short.message);
@@ -194,11 +195,11 @@ describe('activate', () => {
     expect(seconds(capped.leaseEndsAt) - seconds(capped.issuedAt)).toBe(10 * DAY);
 
     const expiresAt = new Date(Date.now() + 5 * DAY * 1000);
-    const expiring = createTestLicense({ ttlSeconds: 30 * DAY, expiresAt });
+    const expiring = await createTestLicense({ ttlSeconds: 30 * DAY, expiresAt });
     const machineB = await makeMachine();
     const result = await activateMachine(expiring, machineB);
     if (!result.ok) throw new Error(result.message);
-    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machineB.fingerprint, licenseKey: expiring.key });
+    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machineB.fingerprint, licenseKey: expiring.key });
     expect(claims.exp).toBe(seconds(expiresAt));
     expect(result.limitedBy).toBe('license-expiry');
   });
@@ -206,37 +207,37 @@ describe('activate', () => {
   it('lets another machine take a lapsed seat when the plan allows it, and refuses when it does not', async () => {
     const past = new Date(Date.now() - 60 * DAY * 1000);
     for (const reclaim of [true, false]) {
-      const license = createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY, reclaimLapsedSeats: reclaim });
+      const license = await createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY, reclaimLapsedSeats: reclaim });
       const old = await activateMachine(license, await makeMachine('old-laptop'), { iat: seconds(past) }, past);
       if (!old.ok) throw new Error(old.message);
       const result = await activateMachine(license, await makeMachine('new-laptop'));
       if (reclaim) {
         expect(result).toMatchObject({ ok: true, reclaimedSeatId: old.seatId, seatsUsed: 1 });
-        expect(findSeatById(old.seatId)).toMatchObject({ status: 'released', releasedBy: 'end user via portal' });
-        expect(listAuditEventsOfLicense(license.licenseId).map((e) => e.action)).toContain('seat.reclaim');
+        expect(await findSeatById(old.seatId)).toMatchObject({ status: 'released', releasedBy: 'end user via portal' });
+        expect((await listAuditEventsOfLicense(license.licenseId)).map((e) => e.action)).toContain('seat.reclaim');
       } else {
         expect(result).toMatchObject({ ok: false, code: 'ERR_SEATS_EXHAUSTED' });
-        expect(findSeatById(old.seatId)!.status).toBe('active');
+        expect((await findSeatById(old.seatId))!.status).toBe('active');
       }
     }
   });
 
   it('encrypts the file with the license key as printed, whatever spelling the request carried', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const machine = await makeMachine();
     const typed = license.key.toLowerCase().replace(/-/g, ' ');
     const result = await activateMachine({ ...license, key: typed }, machine);
     if (!result.ok) throw new Error(result.message);
-    await expect(verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key })).resolves.toMatchObject({ encrypted: true });
-    await expect(verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: typed })).rejects.toMatchObject({ code: 'ERR_DECRYPT_FAILED' });
+    await expect(verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key })).resolves.toMatchObject({ encrypted: true });
+    await expect(verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint, licenseKey: typed })).rejects.toMatchObject({ code: 'ERR_DECRYPT_FAILED' });
   });
 
   it('stores unencrypted files for plans that do not encrypt', async () => {
-    const license = createTestLicense({ encryptLicenseFiles: false });
+    const license = await createTestLicense({ encryptLicenseFiles: false });
     const machine = await makeMachine();
     const result = await activateMachine(license, machine);
     if (!result.ok) throw new Error(result.message);
-    const verified = await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint });
+    const verified = await verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint });
     expect(verified.encrypted).toBe(false);
   });
 });

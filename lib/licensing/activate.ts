@@ -1,14 +1,15 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { writeTransaction, type Tx } from '@/db/client';
-import { findLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
-import { findUsedNonce, insertUsedNonce } from '@/db/queries/nonces';
-import { countActiveSeats, findActiveSeatByFingerprint, findOldestLapsedSeat, insertSeat, updateSeat } from '@/db/queries/seats';
+import type { Tx } from '@/db/client';
+import { lockLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
+import { claimNonce, findUsedNonce } from '@/db/queries/nonces';
+import { endActiveSeat, findActiveSeatByFingerprint, findOldestLapsedSeat, insertActiveSeat, updateSeatLease } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import { requestDecryptionKeys } from '@/lib/instance/keys';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
 import { fail, type Failure, type Result } from '@/lib/core/result';
+import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-result';
 import { prepareLicenseFile, recordLicenseFile, signDraft, type IssuedLicenseFile, type LicenseFileDraft } from '@/lib/licensing/issued-license-file';
 import { leaseTerms, type LeaseTerms } from '@/lib/licensing/lease-terms';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
@@ -50,33 +51,31 @@ export const RECLAIMED_REASON = 'lease and grace ended; seat taken by another ma
 export async function activate({ requestText, actor, now = new Date() }: ActivateInput): Promise<Result<Activation>> {
   let opened: Opened;
   try {
-    opened = await openActivationRequest(requestText, { decryptionKeys: requestDecryptionKeys(), now, maxAgeSeconds: requestMaxAgeSeconds() });
+    opened = await openActivationRequest(requestText, { decryptionKeys: await requestDecryptionKeys(), now, maxAgeSeconds: requestMaxAgeSeconds() });
   } catch (error) {
     return failureFromProtocolError(error);
   }
-  const prepared = prepareLicenseFile();
+  const prepared = await prepareLicenseFile();
   const keyHash = hashLicenseKey(opened.claims.license_key);
-  const outcome = writeTransaction((tx) => {
-    const found = findLicenseByKeyHash(keyHash, tx);
+  const outcome = await transactionResult(async (tx) => {
+    // Locked first: a second instance activating on this license waits here, then sees
+    // this transaction's seat and nonce (READ COMMITTED reads what committed before it).
+    const found = await lockLicenseByKeyHash(keyHash, tx);
     if (!found) {
       return fail('ERR_LICENSE_NOT_FOUND', 'No license matches the license key in this request. Check the key you entered in the application, then create a new request.');
     }
     const refusal = licenseUnusableFailure(found, now) ?? wrongProductFailure(found, opened.claims.product);
     if (refusal) return refusal;
-    if (findUsedNonce(opened.claims.jti, tx)) {
-      return fail(
-        'ERR_REQUEST_REPLAYED',
-        'This activation request was already used. Create a new request in the application, or refresh this machine on the Refresh page.',
-      );
-    }
+    if (await findUsedNonce(opened.claims.jti, tx)) return REPLAYED;
     const terms = leaseTerms({ now, plan: found.plan, licenseExpiresAt: found.license.expiresAt, requestedDurationSeconds: opened.claims.requested_duration });
-    const seated = seatFor(tx, found, opened, terms, actor, now);
+    const seated = await seatFor(tx, found, opened, terms, actor, now);
     if (!seated.ok) return seated;
     const { seat } = seated;
-    insertUsedNonce({ jti: opened.claims.jti, kind: 'request', seatId: seat.id, usedAt: now }, tx);
+    // Written last, so a refusal above leaves no trace; the primary key settles a race.
+    if (!(await claimNonce({ jti: opened.claims.jti, kind: 'request', seatId: seat.id, usedAt: now }, tx))) rollBackWith(REPLAYED);
     const kind = seated.refreshed ? 'refresh' : 'activation';
-    const draft: LicenseFileDraft = recordLicenseFile(tx, { prepared, kind, found, seat, terms, seatsUsed: countActiveSeats(found.license.id, tx), actor });
-    audit(
+    const draft: LicenseFileDraft = await recordLicenseFile(tx, { prepared, kind, found, seat, terms, seatsUsed: seated.seatsUsed, actor });
+    await audit(
       tx,
       actor,
       seated.refreshed ? 'seat.refresh' : 'seat.activate',
@@ -91,6 +90,11 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
   return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
 }
 
+const REPLAYED = fail(
+  'ERR_REQUEST_REPLAYED',
+  'This activation request was already used. Create a new request in the application, or refresh this machine on the Refresh page.',
+);
+
 function wrongProductFailure({ product }: LicenseWithPlan, requested: string) {
   if (requested === product.slug) return null;
   return fail(
@@ -99,33 +103,37 @@ function wrongProductFailure({ product }: LicenseWithPlan, requested: string) {
   );
 }
 
-type Seated = { ok: true; seat: Seat; refreshed: boolean; reclaimedSeatId?: string } | Failure<'ERR_SEATS_EXHAUSTED'>;
+type Seated = { ok: true; seat: Seat; refreshed: boolean; reclaimedSeatId?: string; seatsUsed: number } | Failure<'ERR_SEATS_EXHAUSTED'>;
 
-/** The seat rules, inside the activation transaction; the seat leaves with its new lease. */
-function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, deviceThumbprint }: Opened, terms: LeaseTerms, actor: Actor, now: Date): Seated {
+/**
+ * The seat rules, inside the activation transaction with the license locked; the seat
+ * leaves with its new lease. The live-seat count is the locked row's, counted once.
+ */
+async function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, deviceThumbprint }: Opened, terms: LeaseTerms, actor: Actor, now: Date): Promise<Seated> {
   const device = { hostname: claims.device?.hostname ?? '', os: claims.device?.os ?? '', appVersion: claims.device?.app_version ?? '' };
   const lease = { lastIssuedAt: terms.issuedAt, leaseEndsAt: terms.leaseEndsAt, graceEndsAt: terms.graceEndsAt };
-  const existing = findActiveSeatByFingerprint(found.license.id, claims.fingerprint, tx);
+  const held = found.license.seatsActive;
+  const existing = await findActiveSeatByFingerprint(found.license.id, claims.fingerprint, tx);
   if (existing) {
     // Same machine again (DESIGN.md: idempotent, never a second seat). A reinstalled app
     // has a new device key: the seat follows it, so the new install can deactivate.
     const patch = { ...device, devicePublicJwk, deviceThumbprint, ...lease };
-    updateSeat(existing.id, patch, tx);
-    return { ok: true, seat: { ...existing, ...patch }, refreshed: true };
+    await updateSeatLease(existing.id, patch, tx);
+    return { ok: true, seat: { ...existing, ...patch }, refreshed: true, seatsUsed: held };
   }
   let reclaimedSeatId: string | undefined;
   const limit = found.plan.seatLimit;
-  if (countActiveSeats(found.license.id, tx) >= limit) {
-    const lapsed = found.plan.reclaimLapsedSeats ? findOldestLapsedSeat(found.license.id, now, tx) : undefined;
+  if (held >= limit) {
+    const lapsed = found.plan.reclaimLapsedSeats ? await findOldestLapsedSeat(found.license.id, now, tx) : undefined;
     if (!lapsed) {
       const inUse = limit === 1 ? 'The only seat of this license is in use' : `All ${limit} seats of this license are in use`;
       return fail('ERR_SEATS_EXHAUSTED', `${inUse}. Deactivate the license on another machine, or ask support to release a lost one.`);
     }
-    updateSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: RECLAIMED_REASON, releasedBy: actor.label }, tx);
-    audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);
+    await endActiveSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: RECLAIMED_REASON, releasedBy: actor.label }, tx);
+    await audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);
     reclaimedSeatId = lapsed.id;
   }
-  const seat: Seat = {
+  const seat: Seat & { status: 'active' } = {
     id: crypto.randomUUID(),
     licenseId: found.license.id,
     fingerprint: claims.fingerprint,
@@ -139,6 +147,6 @@ function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk, devi
     releaseReason: null,
     releasedBy: null,
   };
-  insertSeat(seat, tx);
-  return { ok: true, seat, refreshed: false, reclaimedSeatId };
+  await insertActiveSeat(seat, tx);
+  return { ok: true, seat, refreshed: false, reclaimedSeatId, seatsUsed: held + (reclaimedSeatId ? 0 : 1) };
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { countAuditEvents, listAuditEventsPage, listAuditFacets, type AuditFilter } from '@/db/queries/audit-log';
-import { searchLicenses, type LicenseSearchCriteria, type LicenseSearchRow } from '@/db/queries/license-search';
+import { searchLicenses, type CappedCount, type LicenseSearchCriteria, type LicenseSearchRow } from '@/db/queries/license-search';
 import { findLicenseById, type LicenseWithPlan } from '@/db/queries/licenses';
-import { listSeatsOfLicense } from '@/db/queries/seats';
 import type { AuditEvent } from '@/db/schema';
 import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
+import { seatsPageOfLicense, type SeatPageInfo } from '@/lib/licensing/license-view';
+import { encodedCursorsOf, pageRequestOf } from '@/lib/licensing/search-licenses';
 import { issuedFilesOfLicense, seatOfLicense, type IssuedFile, type SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** How many issued files the admin license page lists. */
@@ -13,47 +14,70 @@ const FILES_SHOWN = 200;
 type Page = { limit: number; offset: number };
 
 export interface AdminLicenseDetail extends LicenseWithPlan {
-  /** Live seats first, newest first within each state (the same list support sees). */
+  /** One page of the seats: live seats first, newest first within each state (the same list support sees). */
   seats: SupportSeat[];
+  /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
+  seatPage: SeatPageInfo;
   seatsUsed: number;
   files: IssuedFile[];
 }
 
 /**
- * The license, plan, product, seats and issued files the admin license page shows, or
- * `undefined` when no license has that id. Reading writes no audit row.
+ * The license, plan, product, one page of seats (pages count from 1) and the issued
+ * files the admin license page shows, or `undefined` when no license has that id.
+ * Reading writes no audit row.
  *
  * @example
- * const detail = adminLicenseDetail(licenseId);
+ * const detail = await adminLicenseDetail(licenseId, new Date(), seatsPage);
  * if (!detail) notFound();
  */
-export function adminLicenseDetail(licenseId: string, now = new Date()): AdminLicenseDetail | undefined {
-  const found = findLicenseById(licenseId);
+export async function adminLicenseDetail(licenseId: string, now = new Date(), seatsPage = 1): Promise<AdminLicenseDetail | undefined> {
+  const found = await findLicenseById(licenseId);
   if (!found) return undefined;
   const usable = !licenseUnusableFailure(found, now);
-  const seats = listSeatsOfLicense(licenseId).map((seat) => seatOfLicense(seat, now, usable));
+  const [seatPage, files] = await Promise.all([seatsPageOfLicense(licenseId, seatsPage), issuedFilesOfLicense(licenseId, FILES_SHOWN)]);
   return {
     ...found,
-    seats,
-    seatsUsed: seats.filter((seat) => seat.releasable).length,
-    files: issuedFilesOfLicense(licenseId, FILES_SHOWN),
+    seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, usable)),
+    seatPage: seatPage.info,
+    seatsUsed: found.license.seatsActive,
+    files,
   };
 }
 
-/** One page of the admin license list (criteria from `criteriaOf`) and how many licenses match in all. */
-export function adminLicensesPage(criteria: LicenseSearchCriteria, page: Page): { total: number; rows: LicenseSearchRow[] } {
-  return searchLicenses(criteria, page);
+export interface AdminLicensesPage {
+  rows: LicenseSearchRow[];
+  /** How many licenses match, counted up to a cap: `capped` means "more than `n`". */
+  total: CappedCount;
+  /** Cursor of the next (older) page, for `?cursor=`, when there is one. */
+  next?: string;
+  /** Cursor of the previous (newer) page, when this is not the first. */
+  previous?: string;
+}
+
+/**
+ * One page of the admin license list (criteria from `criteriaOf`), newest first, and how
+ * many licenses match in all. `page.cursor` is a page's `next` or `previous`; none, or a
+ * malformed one, is the first page.
+ *
+ * @example
+ * const { rows, total, next, previous } = await adminLicensesPage(criteriaOf(q), { limit: 25, cursor });
+ */
+export async function adminLicensesPage(criteria: LicenseSearchCriteria, page: { limit: number; cursor?: string | null }): Promise<AdminLicensesPage> {
+  const found = await searchLicenses(criteria, pageRequestOf(page.cursor, page.limit));
+  return { rows: found.rows, total: found.total, ...encodedCursorsOf(found) };
 }
 
 /** The slugs and customer of a freshly issued batch, for the one-time key list. */
-export function issuedBatchSummary(licenseId: string): { product: string; plan: string; customerName: string; customerEmail: string; expiresAt: Date | null } {
-  const found = findLicenseById(licenseId);
+export async function issuedBatchSummary(licenseId: string): Promise<{ product: string; plan: string; customerName: string; customerEmail: string; expiresAt: Date | null }> {
+  const found = await findLicenseById(licenseId);
   if (!found) throw new Error(`license ${licenseId} was just issued but cannot be read back`);
   const { license, plan, product } = found;
   return { product: product.slug, plan: plan.slug, customerName: license.customerName, customerEmail: license.customerEmail, expiresAt: license.expiresAt };
 }
 
 /** One page of the audit log, how many events match, and the actors and actions to filter by. */
-export function auditLogPage(filter: AuditFilter, page: Page): { total: number; events: AuditEvent[]; facets: { actors: string[]; actions: string[] } } {
-  return { total: countAuditEvents(filter), events: listAuditEventsPage(filter, page), facets: listAuditFacets() };
+export async function auditLogPage(filter: AuditFilter, page: Page): Promise<{ total: number; events: AuditEvent[]; facets: { actors: string[]; actions: string[] } }> {
+  const [total, events, facets] = await Promise.all([countAuditEvents(filter), listAuditEventsPage(filter, page), listAuditFacets()]);
+  return { total, events, facets };
 }

@@ -14,19 +14,20 @@ beforeAll(async () => {
 });
 
 describe('adminLicenseDetail', () => {
-  it('is undefined for an unknown license', () => {
-    expect(adminLicenseDetail('no-such-license')).toBeUndefined();
+  it('is undefined for an unknown license', async () => {
+    expect(await adminLicenseDetail('no-such-license')).toBeUndefined();
   });
 
   it('shows the seats and the issued files with who issued them', async () => {
-    const license = createTestLicense({ seats: 2, customerName: 'Ada' });
+    const license = await createTestLicense({ seats: 2, customerName: 'Ada' });
     const machine = await makeMachine('ada-laptop');
     const result = await activate({ requestText: await machine.request(license), actor: portal });
     if (!result.ok) throw new Error(result.message);
-    const detail = adminLicenseDetail(license.licenseId)!;
+    const detail = (await adminLicenseDetail(license.licenseId))!;
     expect(detail.license.customerName).toBe('Ada');
     expect(detail.seatsUsed).toBe(1);
     expect(detail.seats.map((seat) => [seat.hostname, seat.state])).toEqual([['ada-laptop', 'active']]);
+    expect(detail.seatPage).toEqual({ page: 1, pageCount: 1, perPage: 50, total: 1, from: 1, to: 1 });
     expect(detail.files).toHaveLength(1);
     expect(detail.files[0]).toMatchObject({ kind: 'activation', hostname: 'ada-laptop', graceSeconds: detail.plan.graceSeconds });
     expect(detail.files[0]!.issuedBy).not.toBe('');
@@ -34,64 +35,84 @@ describe('adminLicenseDetail', () => {
 });
 
 describe('adminLicensesPage', () => {
-  const page = { limit: 50, offset: 0 };
-  const ids = (q: string, filters?: { status?: string; planId?: string }) => adminLicensesPage(criteriaOf(q, filters), page).rows.map((row) => row.license.id);
+  const page = { limit: 50 };
+  const ids = async (q: string, filters?: { status?: string; planId?: string }) => (await adminLicensesPage(criteriaOf(q, filters), page)).rows.map((row) => row.license.id);
 
-  it('finds by full key, by the last group, by customer name or email part, and filters by status and plan', () => {
-    const a = createTestLicense({ customerName: 'Initech 100% Ltd', customerEmail: 'peter@initech.example' });
-    const b = createTestLicense({ customerName: 'Globex', customerEmail: 'hank@globex.example' });
+  it('finds by full key, by the last group, by customer name or email part, and filters by status and plan', async () => {
+    const a = await createTestLicense({ customerName: 'Initech 100% Ltd', customerEmail: 'peter@initech.example' });
+    const b = await createTestLicense({ customerName: 'Globex', customerEmail: 'hank@globex.example' });
 
-    expect(ids(a.key.toLowerCase())).toEqual([a.licenseId]);
-    expect(ids(a.key.slice(-5))).toContain(a.licenseId);
-    expect(ids('initech')).toEqual([a.licenseId]);
-    expect(ids('100%')).toEqual([a.licenseId]);
-    expect(ids('HANK@GLOBEX')).toEqual([b.licenseId]);
-    expect(ids('nobody-at-all')).toEqual([]);
-    expect(ids('', { planId: a.planId })).toEqual([a.licenseId]);
+    expect(await ids(a.key.toLowerCase())).toEqual([a.licenseId]);
+    expect(await ids(a.key.slice(-5))).toContain(a.licenseId);
+    expect(await ids('initech')).toEqual([a.licenseId]);
+    expect(await ids('100%')).toEqual([a.licenseId]);
+    expect(await ids('HANK@GLOBEX')).toEqual([b.licenseId]);
+    expect(await ids('nobody-at-all')).toEqual([]);
+    expect(await ids('', { planId: a.planId })).toEqual([a.licenseId]);
 
-    suspendLicense({ licenseId: b.licenseId, reason: 'unpaid invoice' }, SYSTEM_ACTOR);
-    expect(ids('', { status: 'suspended' })).toEqual([b.licenseId]);
-    expect(ids('globex', { status: 'active' })).toEqual([]);
-    expect(adminLicensesPage(criteriaOf('', { status: 'active' }), page).total).toBeGreaterThanOrEqual(1);
-    const row = adminLicensesPage(criteriaOf('', { planId: b.planId }), page).rows[0];
+    await suspendLicense({ licenseId: b.licenseId, reason: 'unpaid invoice' }, SYSTEM_ACTOR);
+    expect(await ids('', { status: 'suspended' })).toEqual([b.licenseId]);
+    expect(await ids('globex', { status: 'active' })).toEqual([]);
+    expect((await adminLicensesPage(criteriaOf('', { status: 'active' }), page)).total.n).toBeGreaterThanOrEqual(1);
+    const row = (await adminLicensesPage(criteriaOf('', { planId: b.planId }), page)).rows[0];
     expect(row).toMatchObject({ license: { id: b.licenseId }, seatsUsed: 0, plan: { slug: expect.stringMatching(/^plan-/) } });
   });
 
   it('finds by a device hostname or the start of a fingerprint, with seats in use', async () => {
-    const license = createTestLicense({ seats: 2, customerName: 'Umbrella' });
+    const license = await createTestLicense({ seats: 2, customerName: 'Umbrella' });
     const machine = await makeMachine('lab-scanner-12');
     const result = await activate({ requestText: await machine.request(license), actor: portal });
     if (!result.ok) throw new Error(result.message);
 
-    expect(ids('LAB-SCANNER')).toEqual([license.licenseId]);
-    expect(ids(machine.fingerprint.slice(0, 12))).toEqual([license.licenseId]);
-    expect(ids('lab-scanner', { status: 'suspended' })).toEqual([]);
-    expect(adminLicensesPage(criteriaOf('lab-scanner'), page).rows[0]).toMatchObject({ seatsUsed: 1, plan: { seatLimit: 2 } });
+    expect(await ids('LAB-SCANNER')).toEqual([license.licenseId]);
+    expect(await ids(machine.fingerprint.slice(0, 12))).toEqual([license.licenseId]);
+    expect(await ids('lab-scanner', { status: 'suspended' })).toEqual([]);
+    expect((await adminLicensesPage(criteriaOf('lab-scanner'), page)).rows[0]).toMatchObject({ seatsUsed: 1, plan: { seatLimit: 2 } });
   });
 
-  it('pages newest first without overlap', () => {
+  it('pages newest first without overlap, forwards with next and back with previous', async () => {
     const day = 24 * 60 * 60 * 1000;
-    const issued = [3, 4, 2, 5, 1].map((daysAgo) => ({ daysAgo, ...createTestLicense({ customerEmail: `pager-${daysAgo}@example.com`, now: new Date(Date.now() - daysAgo * day) }) }));
+    const issued = [];
+    for (const daysAgo of [3, 4, 2, 5, 1]) {
+      issued.push({ daysAgo, ...(await createTestLicense({ customerEmail: `pager-${daysAgo}@example.com`, now: new Date(Date.now() - daysAgo * day) })) });
+    }
     const newestFirst = [...issued].sort((x, y) => x.daysAgo - y.daysAgo).map((license) => license.licenseId);
     const criteria = criteriaOf('pager-');
-    const first = adminLicensesPage(criteria, { limit: 3, offset: 0 });
-    const second = adminLicensesPage(criteria, { limit: 3, offset: 3 });
-    expect(first.total).toBe(5);
+    const first = await adminLicensesPage(criteria, { limit: 3 });
+    expect(first.total).toEqual({ n: 5, capped: false });
     expect(first.rows.map((row) => row.license.id)).toEqual(newestFirst.slice(0, 3));
+    expect(first.previous).toBeUndefined();
+    expect(first.next).toMatch(/^[A-Za-z0-9_-]+$/);
+
+    const second = await adminLicensesPage(criteria, { limit: 3, cursor: first.next });
     expect(second.rows.map((row) => row.license.id)).toEqual(newestFirst.slice(3));
+    expect(second.total).toEqual({ n: 5, capped: false });
+    expect(second.next).toBeUndefined();
+    expect(second.previous).toBeDefined();
+
+    const back = await adminLicensesPage(criteria, { limit: 3, cursor: second.previous });
+    expect(back.rows.map((row) => row.license.id)).toEqual(newestFirst.slice(0, 3));
+    expect(back.previous).toBeUndefined();
+    expect(back.next).toBeDefined();
+    expect((await adminLicensesPage(criteria, { limit: 3, cursor: back.next })).rows.map((row) => row.license.id)).toEqual(newestFirst.slice(3));
+
+    // A cursor that is not one of ours is the first page, never an error.
+    for (const cursor of ['garbage', '', '%%%', Buffer.from('a.notanumber.x').toString('base64url')]) {
+      expect((await adminLicensesPage(criteria, { limit: 3, cursor })).rows.map((row) => row.license.id)).toEqual(newestFirst.slice(0, 3));
+    }
   });
 });
 
 describe('catalog views', () => {
-  it('count the licenses issued on each plan', () => {
-    const license = createTestLicense();
-    expect(planPage(license.planId)?.licenseCount).toBe(1);
-    expect(productPage(license.productId)?.plans.map((plan) => plan.licenseCount)).toEqual([1]);
-    expect(planPage('no-such-plan')).toBeUndefined();
+  it('count the licenses issued on each plan', async () => {
+    const license = await createTestLicense();
+    expect((await planPage(license.planId))?.licenseCount).toEqual({ n: 1, capped: false });
+    expect((await productPage(license.productId))?.plans.map((plan) => plan.licenseCount)).toEqual([{ n: 1, capped: false }]);
+    expect(await planPage('no-such-plan')).toBeUndefined();
   });
 
-  it('summarise a freshly issued batch by slugs', () => {
-    const license = createTestLicense({ customerName: 'Bo' });
-    expect(issuedBatchSummary(license.licenseId)).toMatchObject({ product: license.productSlug, customerName: 'Bo', expiresAt: null });
+  it('summarise a freshly issued batch by slugs', async () => {
+    const license = await createTestLicense({ customerName: 'Bo' });
+    expect(await issuedBatchSummary(license.licenseId)).toMatchObject({ product: license.productSlug, customerName: 'Bo', expiresAt: null });
   });
 });

@@ -1,15 +1,15 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { writeTransaction } from '@/db/client';
-import { findLicenseById } from '@/db/queries/licenses';
-import { findUsedNonce, insertUsedNonce } from '@/db/queries/nonces';
-import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
+import { lockLicenseById } from '@/db/queries/licenses';
+import { claimNonce, findUsedNonce } from '@/db/queries/nonces';
+import { endActiveSeat, findSeatById } from '@/db/queries/seats';
 import { insertUsageRecord } from '@/db/queries/usage';
 import { requestDecryptionKeys } from '@/lib/instance/keys';
 import type { Actor } from '@/lib/core/actor';
 import { RECLAIMED_REASON } from '@/lib/licensing/activate';
 import { audit } from '@/db/queries/audit';
 import { fail, type Result } from '@/lib/core/result';
+import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-result';
 import { formatDay } from '@/lib/licensing/license-usable';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
 import { openDeactivation, type DeactivationClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
@@ -49,14 +49,17 @@ export interface Deactivation {
 export async function deactivate({ deactivationText, actor, now = new Date() }: DeactivateInput): Promise<Result<Deactivation>> {
   let opened: OpenedDeviceArtifact<DeactivationClaims>;
   try {
-    opened = await openDeactivation(deactivationText, { decryptionKeys: requestDecryptionKeys(), now });
+    opened = await openDeactivation(deactivationText, { decryptionKeys: await requestDecryptionKeys(), now });
   } catch (error) {
     return failureFromProtocolError(error);
   }
   const { claims, deviceThumbprint } = opened;
-  return writeTransaction((tx) => {
-    const seat = findSeatById(claims.seat_id, tx);
-    const found = seat && findLicenseById(seat.licenseId, tx);
+  return transactionResult(async (tx) => {
+    const claimed = await findSeatById(claims.seat_id, tx);
+    // The license is locked before the seat is read again, so a release racing this
+    // deactivation on another instance is seen, not overwritten.
+    const found = claimed && (await lockLicenseById(claimed.licenseId, tx));
+    const seat = found && (await findSeatById(claims.seat_id, tx));
     if (!seat || !found) {
       return fail('ERR_SEAT_NOT_FOUND', 'No seat matches this deactivation file. Upload it to the portal the application is set up for, or ask support to release the seat.');
     }
@@ -77,7 +80,7 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
       seatsFree: Math.max(0, found.plan.seatLimit - seatsUsed),
     });
     if (seat.status !== 'active') {
-      const seatsUsed = countActiveSeats(found.license.id, tx);
+      const seatsUsed = found.license.seatsActive;
       const how =
         seat.status === 'deactivated'
           ? 'already deactivated'
@@ -92,20 +95,20 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
         message: `This machine was ${how}${when}; nothing changed. ${freeSentence(summary(seatsUsed))}`,
       };
     }
-    if (findUsedNonce(claims.jti, tx)) {
-      return fail('ERR_REQUEST_REPLAYED', 'This deactivation file was already used. Create a new one in the application, or ask support to release the seat.');
-    }
-    updateSeat(seat.id, { status: 'deactivated', releasedAt: now, releaseReason: 'deactivated by the device', releasedBy: actor.label }, tx);
-    insertUsedNonce({ jti: claims.jti, kind: 'deactivation', seatId: seat.id, usedAt: now }, tx);
+    if (await findUsedNonce(claims.jti, tx)) return REPLAYED;
+    await endActiveSeat(seat.id, { status: 'deactivated', releasedAt: now, releaseReason: 'deactivated by the device', releasedBy: actor.label }, tx);
+    if (!(await claimNonce({ jti: claims.jti, kind: 'deactivation', seatId: seat.id, usedAt: now }, tx))) rollBackWith(REPLAYED);
     if (claims.usage) {
-      insertUsageRecord({ id: crypto.randomUUID(), seatId: seat.id, licenseId: found.license.id, counters: claims.usage, reportedAt: now }, tx);
+      await insertUsageRecord({ id: crypto.randomUUID(), seatId: seat.id, licenseId: found.license.id, counters: claims.usage, reportedAt: now }, tx);
     }
-    audit(tx, actor, 'seat.deactivate', { type: 'seat', id: seat.id, licenseId: found.license.id }, { hostname: seat.hostname, usage: claims.usage ?? null }, now);
-    const after = summary(countActiveSeats(found.license.id, tx));
+    await audit(tx, actor, 'seat.deactivate', { type: 'seat', id: seat.id, licenseId: found.license.id }, { hostname: seat.hostname, usage: claims.usage ?? null }, now);
+    const after = summary(found.license.seatsActive - 1);
     const device = seat.hostname ? `"${seat.hostname}"` : 'The machine';
     return { ok: true as const, ...after, alreadyDeactivated: false, message: `${device} is deactivated and its seat is free. ${freeSentence(after)}` };
   });
 }
+
+const REPLAYED = fail('ERR_REQUEST_REPLAYED', 'This deactivation file was already used. Create a new one in the application, or ask support to release the seat.');
 
 function freeSentence({ seatsFree, seatLimit }: { seatsFree: number; seatLimit: number }): string {
   return `${seatsFree} of ${seatLimit} ${seatLimit === 1 ? 'seat is' : 'seats are'} now free.`;

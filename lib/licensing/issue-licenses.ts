@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { writeTransaction } from '@/db/client';
+import { writeTransaction, type Tx } from '@/db/client';
 import { findPlanById, findProductById } from '@/db/queries/catalog';
 import { insertLicense } from '@/db/queries/licenses';
 import { sealSecret } from '@/lib/instance/master-key';
@@ -31,8 +31,9 @@ export interface IssuedLicense {
 /**
  * Issues `count` licenses of a plan. The keys are returned in full this once; the
  * database keeps only their hash and a sealed copy (DESIGN.md "Secrets at rest").
+ * Pass `tx` to make the issue part of a larger change (the demo data).
  */
-export function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new Date()): Result<{ licenses: IssuedLicense[] }> {
+export async function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new Date(), tx?: Tx): Promise<Result<{ licenses: IssuedLicense[] }>> {
   const parsed = issueLicensesInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { planId, count, customerName, customerEmail, expiresAt } = parsed.data;
@@ -40,16 +41,17 @@ export function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new
     return fail('ERR_VALIDATION', 'The expiry date must be in the future.', { expiresAt: ['Choose a date in the future.'] });
   }
   const keys = Array.from({ length: count }, () => generateLicenseKey());
-  const sealed = keys.map((key) => sealSecret(key, LICENSE_KEY_CONTEXT));
-  return writeTransaction((tx) => {
-    const plan = findPlanById(planId, tx);
+  const sealed = await Promise.all(keys.map((key) => sealSecret(key, LICENSE_KEY_CONTEXT)));
+  const issue = async (tx: Tx): Promise<Result<{ licenses: IssuedLicense[] }>> => {
+    const plan = await findPlanById(planId, tx);
     if (!plan) return fail('ERR_NOT_FOUND', 'That plan does not exist any more. Reload the page and choose another.');
     if (plan.archivedAt) return fail('ERR_CONFLICT', `The plan ${plan.name} is archived. Restore it on its page under Products & plans, or choose another plan.`, { planId: ['This plan is archived.'] });
-    const product = findProductById(plan.productId, tx);
-    const issued = keys.map((key, i) => {
+    const product = await findProductById(plan.productId, tx);
+    const issued: IssuedLicense[] = [];
+    for (const [i, key] of keys.entries()) {
       const id = crypto.randomUUID();
       const { prefix, suffix } = licenseKeyParts(key);
-      insertLicense(
+      await insertLicense(
         {
           id,
           planId,
@@ -66,9 +68,10 @@ export function issueLicenses(input: IssueLicensesInput, actor: Actor, now = new
         },
         tx,
       );
-      audit(tx, actor, 'license.issue', { type: 'license', id, licenseId: id }, { plan: plan.slug, product: product?.slug, customerEmail, expiresAt: expiresAt?.toISOString() ?? null }, now);
-      return { id, key };
-    });
+      await audit(tx, actor, 'license.issue', { type: 'license', id, licenseId: id }, { plan: plan.slug, product: product?.slug, customerEmail, expiresAt: expiresAt?.toISOString() ?? null }, now);
+      issued.push({ id, key });
+    }
     return { ok: true as const, licenses: issued };
-  });
+  };
+  return tx ? issue(tx) : writeTransaction(issue);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import crypto from 'node:crypto';
+import { timeOrderedId } from '@/lib/core/ids';
 import type { Tx } from '@/db/client';
 import { insertLicenseFile } from '@/db/queries/license-files';
 import type { LicenseWithPlan } from '@/db/queries/licenses';
@@ -41,8 +41,9 @@ export interface PreparedLicenseFile {
   signingKey: KeyPairJwk;
 }
 
-export function prepareLicenseFile(): PreparedLicenseFile {
-  return { jti: crypto.randomUUID(), signingKey: activeSigningKey() };
+export async function prepareLicenseFile(): Promise<PreparedLicenseFile> {
+  // Time-ordered, so files issued in the same second list newest first by id (db/dialect.ts insertedLastFirst).
+  return { jti: timeOrderedId(), signingKey: await activeSigningKey() };
 }
 
 /** Everything the file needs, decided inside the transaction; signed after it commits. */
@@ -55,12 +56,12 @@ export type LicenseFileDraft = Omit<IssuedLicenseFile, 'licenseFile' | 'fileName
 };
 
 /** Records the file in license_files (inside the caller's transaction) and returns its draft. */
-export function recordLicenseFile(
+export async function recordLicenseFile(
   tx: Tx,
   args: { prepared: PreparedLicenseFile; kind: LicenseFileKind; found: LicenseWithPlan; seat: Seat; terms: LeaseTerms; seatsUsed: number; actor: Actor },
-): LicenseFileDraft {
+): Promise<LicenseFileDraft> {
   const { prepared, kind, found, seat, terms, seatsUsed, actor } = args;
-  insertLicenseFile(
+  await insertLicenseFile(
     {
       id: prepared.jti,
       seatId: seat.id,
@@ -129,7 +130,7 @@ export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicen
       jti: prepared.jti,
     },
     signingKey: prepared.signingKey,
-    encryptWith: encrypted ? { licenseKey: unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
+    encryptWith: encrypted ? { licenseKey: await unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
   });
   return { ...shown, licenseFile, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
 }

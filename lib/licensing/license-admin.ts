@@ -24,28 +24,28 @@ type LicenseChange = Result<{ licenseId: string }>;
  * Suspends a license: the portal refuses new activations and refreshes until it is
  * reinstated. Files already issued keep working offline until their lease ends.
  */
-export function suspendLicense(input: z.input<typeof suspendLicenseInput>, actor: Actor, now = new Date()): LicenseChange {
+export async function suspendLicense(input: z.input<typeof suspendLicenseInput>, actor: Actor, now = new Date()): Promise<LicenseChange> {
   const parsed = suspendLicenseInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { licenseId, reason } = parsed.data;
-  return writeTransaction((tx) => {
-    const found = findLicenseById(licenseId, tx);
+  return writeTransaction(async (tx) => {
+    const found = await findLicenseById(licenseId, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'suspended') return fail('ERR_CONFLICT', 'This license is suspended already.');
-    updateLicense(licenseId, { status: 'suspended', suspendedReason: reason }, tx);
-    audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
+    await updateLicense(licenseId, { status: 'suspended', suspendedReason: reason }, tx);
+    await audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
     return { ok: true as const, licenseId };
   });
 }
 
 /** Lifts a suspension: activations and refreshes work again. */
-export function reinstateLicense(licenseId: string, actor: Actor, now = new Date()): LicenseChange {
-  return writeTransaction((tx) => {
-    const found = findLicenseById(licenseId, tx);
+export async function reinstateLicense(licenseId: string, actor: Actor, now = new Date()): Promise<LicenseChange> {
+  return writeTransaction(async (tx) => {
+    const found = await findLicenseById(licenseId, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'active') return fail('ERR_CONFLICT', 'This license is not suspended.');
-    updateLicense(licenseId, { status: 'active', suspendedReason: null }, tx);
-    audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
+    await updateLicense(licenseId, { status: 'active', suspendedReason: null }, tx);
+    await audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
     return { ok: true as const, licenseId };
   });
 }
@@ -54,20 +54,20 @@ export function reinstateLicense(licenseId: string, actor: Actor, now = new Date
  * Sets a new expiry (or none). Leases already signed keep their end; files issued
  * from now on are capped by the new expiry (DESIGN.md "Lease end").
  */
-export function changeLicenseExpiry(input: z.input<typeof changeExpiryInput>, actor: Actor, now = new Date()): LicenseChange {
+export async function changeLicenseExpiry(input: z.input<typeof changeExpiryInput>, actor: Actor, now = new Date()): Promise<LicenseChange> {
   const parsed = changeExpiryInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { licenseId, expiresAt } = parsed.data;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
     return fail('ERR_VALIDATION', 'The new expiry must be in the future.', { expiresAt: ['Choose a date in the future, or clear it for no expiry.'] });
   }
-  return writeTransaction((tx) => {
-    const found = findLicenseById(licenseId, tx);
+  return writeTransaction(async (tx) => {
+    const found = await findLicenseById(licenseId, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     const from = found.license.expiresAt;
     if ((from?.getTime() ?? null) === (expiresAt?.getTime() ?? null)) return fail('ERR_CONFLICT', 'The license already has this expiry.');
-    updateLicense(licenseId, { expiresAt }, tx);
-    audit(
+    await updateLicense(licenseId, { expiresAt }, tx);
+    await audit(
       tx,
       actor,
       'license.change_expiry',

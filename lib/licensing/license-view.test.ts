@@ -12,7 +12,7 @@ beforeAll(setUpInstance);
 
 describe('viewLicenseByKey', () => {
   it('shows status, plan, seats used of the limit and each seat with its state', async () => {
-    const license = createTestLicense({ seats: 3, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
+    const license = await createTestLicense({ seats: 3, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
     const kept = await makeMachine('kept');
     const gone = await makeMachine('gone');
     const keptResult = await activate({ requestText: await kept.request(license), actor });
@@ -20,7 +20,7 @@ describe('viewLicenseByKey', () => {
     if (!keptResult.ok || !goneResult.ok) throw new Error('activation failed');
     await deactivate({ deactivationText: await gone.deactivation(goneResult.seatId), actor });
 
-    const result = viewLicenseByKey(` ${license.key.toLowerCase()} `);
+    const result = await viewLicenseByKey(` ${license.key.toLowerCase()} `);
     if (!result.ok) throw new Error(result.message);
     const view = result.license;
     expect(view).toMatchObject({ status: 'active', seatsUsed: 1, seatLimit: 3, expiresAt: null, plan: { name: 'Test plan', seatLimit: 3 } });
@@ -31,25 +31,25 @@ describe('viewLicenseByKey', () => {
     ]);
 
     // The same seat in grace, then lapsed, as time passes.
-    const inGrace = viewLicenseById(license.licenseId, new Date(Date.now() + 31 * DAY * 1000));
-    const lapsed = viewLicenseById(license.licenseId, new Date(Date.now() + 38 * DAY * 1000));
+    const inGrace = await viewLicenseById(license.licenseId, new Date(Date.now() + 31 * DAY * 1000));
+    const lapsed = await viewLicenseById(license.licenseId, new Date(Date.now() + 38 * DAY * 1000));
     expect(inGrace.ok && inGrace.license.seats[0]!.state).toBe('grace');
     expect(lapsed.ok && lapsed.license.seats[0]).toMatchObject({ state: 'lapsed', refreshable: true });
   });
 
   it('shows a suspended or expired license as such, with no seat refreshable', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     await activate({ requestText: await (await makeMachine()).request(license), actor });
-    updateLicense(license.licenseId, { expiresAt: new Date(Date.now() - 1000) });
-    const expired = viewLicenseByKey(license.key);
+    await updateLicense(license.licenseId, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await viewLicenseByKey(license.key);
     expect(expired.ok && [expired.license.status, expired.license.seats[0]!.refreshable]).toEqual(['expired', false]);
-    updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'chargeback' });
-    const suspended = viewLicenseByKey(license.key);
+    await updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'chargeback' });
+    const suspended = await viewLicenseByKey(license.key);
     expect(suspended.ok && suspended.license).toMatchObject({ status: 'suspended', suspendedReason: 'chargeback' });
   });
 
-  it('refuses an unknown key with what to do', () => {
-    const result = viewLicenseByKey('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
+  it('refuses an unknown key with what to do', async () => {
+    const result = await viewLicenseByKey('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
     expect(result).toMatchObject({ ok: false, code: 'ERR_LICENSE_NOT_FOUND' });
     expect(!result.ok && result.message).toMatch(/^No license matches this key\. Check it against your purchase email/);
   });

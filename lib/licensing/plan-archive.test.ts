@@ -13,12 +13,12 @@ beforeAll(setUpInstance);
 
 describe('archiving a plan', () => {
   it('stops new licenses for the plan while the licenses already sold keep activating', async () => {
-    const license = createTestLicense({ seats: 2 });
+    const license = await createTestLicense({ seats: 2 });
     const archivedAt = new Date('2026-11-25T10:00:00Z');
-    expect(setPlanArchived(license.planId, true, admin, archivedAt)).toMatchObject({ ok: true });
-    expect(findPlanById(license.planId)?.archivedAt).toEqual(archivedAt);
+    expect(await setPlanArchived(license.planId, true, admin, archivedAt)).toMatchObject({ ok: true });
+    expect((await findPlanById(license.planId))?.archivedAt).toEqual(archivedAt);
 
-    expect(issueLicenses({ planId: license.planId }, admin)).toMatchObject({
+    expect(await issueLicenses({ planId: license.planId }, admin)).toMatchObject({
       ok: false,
       code: 'ERR_CONFLICT',
       message: 'The plan Test plan is archived. Restore it on its page under Products & plans, or choose another plan.',
@@ -27,18 +27,18 @@ describe('archiving a plan', () => {
     const activation = await activate({ requestText: await machine.request(license), actor: SYSTEM_ACTOR });
     expect(activation).toMatchObject({ ok: true, refreshed: false });
 
-    expect(setPlanArchived(license.planId, false, admin)).toMatchObject({ ok: true });
-    expect(issueLicenses({ planId: license.planId }, admin)).toMatchObject({ ok: true });
-    const actions = listAuditEventsPage({ actorLabel: 'admin@example.com' }, { limit: 10, offset: 0 }).map((event) => event.action);
+    expect(await setPlanArchived(license.planId, false, admin)).toMatchObject({ ok: true });
+    expect(await issueLicenses({ planId: license.planId }, admin)).toMatchObject({ ok: true });
+    const actions = (await listAuditEventsPage({ actorLabel: 'admin@example.com' }, { limit: 10, offset: 0 })).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['plan.archive', 'plan.restore', 'license.issue']));
   });
 
-  it('says so when the plan is archived already, and changes nothing', () => {
-    const license = createTestLicense();
-    setPlanArchived(license.planId, true, admin);
-    const before = findPlanById(license.planId)?.archivedAt;
-    expect(setPlanArchived(license.planId, true, admin)).toMatchObject({ ok: false, code: 'ERR_CONFLICT', message: 'The plan Test plan is archived already.' });
-    expect(findPlanById(license.planId)?.archivedAt).toEqual(before);
-    expect(setPlanArchived('no-such-plan', true, admin)).toMatchObject({ ok: false, code: 'ERR_NOT_FOUND' });
+  it('says so when the plan is archived already, and changes nothing', async () => {
+    const license = await createTestLicense();
+    await setPlanArchived(license.planId, true, admin);
+    const before = (await findPlanById(license.planId))?.archivedAt;
+    expect(await setPlanArchived(license.planId, true, admin)).toMatchObject({ ok: false, code: 'ERR_CONFLICT', message: 'The plan Test plan is archived already.' });
+    expect((await findPlanById(license.planId))?.archivedAt).toEqual(before);
+    expect(await setPlanArchived('no-such-plan', true, admin)).toMatchObject({ ok: false, code: 'ERR_NOT_FOUND' });
   });
 });

@@ -27,7 +27,7 @@ async function activated(license: TestLicense, machine: TestMachine, now?: Date)
 
 describe('refreshSeat', () => {
   it('issues a new file with a new lease for an active seat, by license key and seat id', async () => {
-    const license = createTestLicense({ ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
+    const license = await createTestLicense({ ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
     const machine = await makeMachine();
     const seatId = await activated(license, machine);
     const later = daysFromNow(10);
@@ -35,27 +35,27 @@ describe('refreshSeat', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result).toMatchObject({ kind: 'refresh', seatId, seatsUsed: 1 });
     expect(seconds(result.leaseEndsAt)).toBe(seconds(later) + 30 * DAY);
-    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
+    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
     expect(claims.exp).toBe(seconds(later) + 30 * DAY);
-    expect(findSeatById(seatId)!.leaseEndsAt).toEqual(result.leaseEndsAt);
-    expect(listLicenseFilesOfSeat(seatId).map((f) => f.kind).sort()).toEqual(['activation', 'refresh']);
+    expect((await findSeatById(seatId))!.leaseEndsAt).toEqual(result.leaseEndsAt);
+    expect((await listLicenseFilesOfSeat(seatId)).map((f) => f.kind).sort()).toEqual(['activation', 'refresh']);
   });
 
   it('refreshes a lapsed seat that no other machine took, and the new file is valid again', async () => {
-    const license = createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
+    const license = await createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
     const machine = await makeMachine();
     const past = daysFromNow(-60);
     const seatId = await activated(license, machine, past);
-    expect(findSeatById(seatId)!.graceEndsAt.getTime()).toBeLessThan(Date.now());
+    expect((await findSeatById(seatId))!.graceEndsAt.getTime()).toBeLessThan(Date.now());
     const result = await refreshSeat({ licenseKey: license.key, seatId }, actor);
     if (!result.ok) throw new Error(result.message);
-    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
+    const { claims } = await verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
     expect(evaluateLease(claims, { now: new Date() }).status).toBe('valid');
-    expect(listAuditEventsOfLicense(license.licenseId)[0]).toMatchObject({ action: 'seat.refresh', details: expect.objectContaining({ lapsed: true }) });
+    expect((await listAuditEventsOfLicense(license.licenseId))[0]).toMatchObject({ action: 'seat.refresh', details: expect.objectContaining({ lapsed: true }) });
   });
 
   it('refuses a lapsed seat another machine took, and a deactivated seat', async () => {
-    const license = createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
+    const license = await createTestLicense({ seats: 1, ttlSeconds: 30 * DAY, graceSeconds: 7 * DAY });
     const past = daysFromNow(-60);
     const lapsedSeat = await activated(license, await makeMachine(), past);
     const newcomer = await makeMachine();
@@ -68,28 +68,28 @@ describe('refreshSeat', () => {
   });
 
   it('refuses a wrong key, a seat of another license, and a suspended license', async () => {
-    const license = createTestLicense();
-    const other = createTestLicense();
+    const license = await createTestLicense();
+    const other = await createTestLicense();
     const seatId = await activated(license, await makeMachine());
     const otherSeat = await activated(other, await makeMachine());
     expect(await refreshSeat({ licenseKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', seatId }, actor)).toMatchObject({ ok: false, code: 'ERR_LICENSE_NOT_FOUND' });
     expect(await refreshSeat({ licenseKey: license.key, seatId: otherSeat }, actor)).toMatchObject({ ok: false, code: 'ERR_SEAT_NOT_FOUND' });
-    updateLicense(license.licenseId, { status: 'suspended' });
+    await updateLicense(license.licenseId, { status: 'suspended' });
     expect(await refreshSeat({ licenseKey: license.key, seatId }, actor)).toMatchObject({ ok: false, code: 'ERR_LICENSE_SUSPENDED' });
   });
 });
 
 describe('reissueSeat (support)', () => {
   it('re-issues by seat id, recorded as a re-issue by the staff member', async () => {
-    const license = createTestLicense();
+    const license = await createTestLicense();
     const machine = await makeMachine();
     const seatId = await activated(license, machine);
     const result = await reissueSeat(seatId, support);
     if (!result.ok) throw new Error(result.message);
     expect(result.kind).toBe('reissue');
-    await verifyLicenseFile(result.licenseFile, { jwks: publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
-    expect(listLicenseFilesOfSeat(seatId)[0]).toMatchObject({ kind: 'reissue', issuedBy: 'user-support-1' });
-    expect(listAuditEventsOfLicense(license.licenseId)[0]).toMatchObject({ action: 'seat.reissue', actorLabel: 'sam@vendor.test', actorId: 'user-support-1' });
+    await verifyLicenseFile(result.licenseFile, { jwks: await publicJwks(), fingerprint: machine.fingerprint, licenseKey: license.key });
+    expect((await listLicenseFilesOfSeat(seatId))[0]).toMatchObject({ kind: 'reissue', issuedBy: 'user-support-1' });
+    expect((await listAuditEventsOfLicense(license.licenseId))[0]).toMatchObject({ action: 'seat.reissue', actorLabel: 'sam@vendor.test', actorId: 'user-support-1' });
     expect(await reissueSeat('no-such-seat', support)).toMatchObject({ ok: false, code: 'ERR_SEAT_NOT_FOUND' });
   });
 });

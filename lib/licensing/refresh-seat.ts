@@ -1,7 +1,7 @@
 import 'server-only';
 import { writeTransaction, type Tx } from '@/db/client';
-import { findLicenseById, findLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
-import { countActiveSeats, findSeatById, updateSeat } from '@/db/queries/seats';
+import { lockLicenseById, lockLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
+import { findSeatById, updateSeatLease } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import type { LicenseFileKind } from '@/lib/core/enums';
 import type { Actor } from '@/lib/core/actor';
@@ -32,10 +32,10 @@ export interface RefreshSeatInput {
  */
 export async function refreshSeat(input: RefreshSeatInput, actor: Actor, now = new Date()): Promise<Result<IssuedLicenseFile>> {
   const keyHash = hashLicenseKey(input.licenseKey);
-  return renew(actor, now, 'refresh', (tx) => {
-    const found = findLicenseByKeyHash(keyHash, tx);
+  return renew(actor, now, 'refresh', async (tx) => {
+    const found = await lockLicenseByKeyHash(keyHash, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', LICENSE_KEY_NOT_FOUND_MESSAGE);
-    const seat = findSeatById(input.seatId, tx);
+    const seat = await findSeatById(input.seatId, tx);
     if (!seat || seat.licenseId !== found.license.id) return fail('ERR_SEAT_NOT_FOUND', SEAT_NOT_FOUND_MESSAGE);
     return { ok: true as const, found, seat };
   });
@@ -49,9 +49,10 @@ export async function refreshSeat(input: RefreshSeatInput, actor: Actor, now = n
  * const result = await reissueSeat(seatId, staffActor);
  */
 export async function reissueSeat(seatId: string, actor: Actor, now = new Date()): Promise<Result<IssuedLicenseFile>> {
-  return renew(actor, now, 'reissue', (tx) => {
-    const seat = findSeatById(seatId, tx);
-    const found = seat && findLicenseById(seat.licenseId, tx);
+  return renew(actor, now, 'reissue', async (tx) => {
+    const claimed = await findSeatById(seatId, tx);
+    const found = claimed && (await lockLicenseById(claimed.licenseId, tx));
+    const seat = found && (await findSeatById(seatId, tx));
     if (!seat || !found) return fail('ERR_SEAT_NOT_FOUND', 'That seat does not exist any more. Reload the page.');
     return { ok: true as const, found, seat };
   });
@@ -59,27 +60,28 @@ export async function reissueSeat(seatId: string, actor: Actor, now = new Date()
 
 type Located = Result<{ found: LicenseWithPlan; seat: Seat }>;
 
-async function renew(actor: Actor, now: Date, kind: LicenseFileKind, locate: (tx: Tx) => Located): Promise<Result<IssuedLicenseFile>> {
-  const prepared: PreparedLicenseFile = prepareLicenseFile();
-  const outcome = writeTransaction((tx) => {
-    const located = locate(tx);
+/** Renews a seat's lease with the license locked (a release on another instance waits, or is seen). */
+async function renew(actor: Actor, now: Date, kind: LicenseFileKind, locate: (tx: Tx) => Promise<Located>): Promise<Result<IssuedLicenseFile>> {
+  const prepared: PreparedLicenseFile = await prepareLicenseFile();
+  const outcome = await writeTransaction(async (tx) => {
+    const located = await locate(tx);
     if (!located.ok) return located;
     const { found, seat } = located;
     const refusal = licenseUnusableFailure(found, now) ?? seatNotRefreshableFailure(seat);
     if (refusal) return refusal;
     const terms = leaseTerms({ now, plan: found.plan, licenseExpiresAt: found.license.expiresAt });
     const lease = { lastIssuedAt: terms.issuedAt, leaseEndsAt: terms.leaseEndsAt, graceEndsAt: terms.graceEndsAt };
-    updateSeat(seat.id, lease, tx);
-    const draft = recordLicenseFile(tx, {
+    await updateSeatLease(seat.id, lease, tx);
+    const draft = await recordLicenseFile(tx, {
       prepared,
       kind,
       found,
       seat: { ...seat, ...lease },
       terms,
-      seatsUsed: countActiveSeats(found.license.id, tx),
+      seatsUsed: found.license.seatsActive,
       actor,
     });
-    audit(
+    await audit(
       tx,
       actor,
       kind === 'reissue' ? 'seat.reissue' : 'seat.refresh',

@@ -1,14 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
-import { findLicenseById } from '@/db/queries/licenses';
-import { releaseActiveSeat } from '@/db/queries/seat-release';
-import { countActiveSeats, findSeatById } from '@/db/queries/seats';
+import { lockLicenseById } from '@/db/queries/licenses';
+import { endActiveSeat, findSeatById } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
-import { fieldErrorsOf } from '@/lib/core/result';
-import { fail, type Result } from '@/lib/core/result';
+import { fail, fieldErrorsOf, type Result } from '@/lib/core/result';
 import { formatDay } from '@/lib/licensing/license-usable';
 
 export const releaseSeatInput = z.object({
@@ -47,23 +45,23 @@ function alreadyFreeMessage(seat: Seat): string {
  * carries those dates for the person who released it. One transaction with its audit row.
  *
  * @example
- * const result = releaseSeat({ licenseId, seatId, reason: 'laptop stolen' }, actor);
+ * const result = await releaseSeat({ licenseId, seatId, reason: 'laptop stolen' }, actor);
  * if (!result.ok && result.code === 'ERR_SEAT_ALREADY_FREE') show(result.message);
  */
-export function releaseSeat(input: ReleaseSeatInput, actor: Actor, now = new Date()): Result<ReleasedSeat> {
+export async function releaseSeat(input: ReleaseSeatInput, actor: Actor, now = new Date()): Promise<Result<ReleasedSeat>> {
   const parsed = releaseSeatInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Give a reason for releasing the seat.', fieldErrorsOf(parsed.error));
   const { licenseId, seatId, reason } = parsed.data;
-  return writeTransaction((tx) => {
-    const found = findLicenseById(licenseId, tx);
-    const seat = findSeatById(seatId, tx);
+  return writeTransaction(async (tx) => {
+    const found = await lockLicenseById(licenseId, tx);
+    const seat = found && (await findSeatById(seatId, tx));
     if (!found || !seat || seat.licenseId !== licenseId) {
       return fail('ERR_SEAT_NOT_FOUND', 'This license has no such seat any more. Reload the page.');
     }
-    if (!releaseActiveSeat(seat.id, { releasedAt: now, releaseReason: reason, releasedBy: actor.label }, tx)) {
+    if (!(await endActiveSeat(seat.id, { status: 'released', releasedAt: now, releaseReason: reason, releasedBy: actor.label }, tx))) {
       return fail('ERR_SEAT_ALREADY_FREE', alreadyFreeMessage(seat));
     }
-    audit(
+    await audit(
       tx,
       actor,
       'seat.release',
@@ -83,7 +81,7 @@ export function releaseSeat(input: ReleaseSeatInput, actor: Actor, now = new Dat
       hostname: seat.hostname,
       leaseEndsAt: seat.leaseEndsAt,
       graceEndsAt: seat.graceEndsAt,
-      seatsUsed: countActiveSeats(licenseId, tx),
+      seatsUsed: found.license.seatsActive - 1,
       seatLimit: found.plan.seatLimit,
     };
   });

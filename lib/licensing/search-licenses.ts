@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { searchLicenses as queryLicenses, type LicenseSearchCriteria } from '@/db/queries/license-search';
+import { searchLicenses as queryLicenses, type CappedCount, type LicenseCursor, type LicensePageRequest, type LicenseSearchCriteria } from '@/db/queries/license-search';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { hashLicenseKey, maskLicenseKey, normalizeLicenseKey } from '@/lib/licensing/license-key';
 
@@ -27,9 +27,57 @@ export interface LicenseSearchResult {
 export interface LicenseSearchPage {
   query: string;
   results: LicenseSearchResult[];
-  total: number;
-  page: number;
-  pageCount: number;
+  /** How many licenses match, counted up to a cap: `capped` means "more than `n`". */
+  total: CappedCount;
+  /** Cursor ({@link encodeCursor}) of the next page (older licenses), when there is one. */
+  next?: string;
+  /** Cursor of the previous page (newer licenses), when this is not the first. */
+  previous?: string;
+}
+
+/** Which side of a license a page starts on: `after` is the next (older) page, `before` the previous one. */
+export interface PageCursor {
+  direction: 'after' | 'before';
+  at: LicenseCursor;
+}
+
+const CURSOR_TEXT = /^([ab])\.(\d{1,15})\.(.{1,200})$/s;
+
+/**
+ * A page position as an opaque, URL-safe string for links (`?cursor=…`): base64url of
+ * `a|b.<createdAt ms>.<license id>`.
+ *
+ * @example
+ * const href = `/support?q=${q}&cursor=${encodeCursor({ direction: 'after', at: { createdAt, id } })}`;
+ */
+export function encodeCursor(cursor: PageCursor): string {
+  const direction = cursor.direction === 'before' ? 'b' : 'a';
+  return Buffer.from(`${direction}.${cursor.at.createdAt.getTime()}.${cursor.at.id}`, 'utf8').toString('base64url');
+}
+
+/** The position an {@link encodeCursor} string names; anything malformed (or none) is `undefined`: the first page. */
+export function decodeCursor(text: string | null | undefined): PageCursor | undefined {
+  if (!text || text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  const match = CURSOR_TEXT.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  if (!match) return undefined;
+  const createdAt = new Date(Number(match[2]));
+  if (Number.isNaN(createdAt.getTime())) return undefined;
+  return { direction: match[1] === 'b' ? 'before' : 'after', at: { createdAt, id: match[3]! } };
+}
+
+/** The keyset page request for an {@link encodeCursor} string (the first page when it is missing or malformed). */
+export function pageRequestOf(cursor: string | null | undefined, limit: number): LicensePageRequest {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) return { limit };
+  return decoded.direction === 'before' ? { limit, before: decoded.at } : { limit, after: decoded.at };
+}
+
+/** The next and previous cursors of a page, encoded for links. */
+export function encodedCursorsOf(page: { next?: LicenseCursor; previous?: LicenseCursor }): { next?: string; previous?: string } {
+  return {
+    ...(page.next ? { next: encodeCursor({ direction: 'after', at: page.next }) } : {}),
+    ...(page.previous ? { previous: encodeCursor({ direction: 'before', at: page.previous }) } : {}),
+  };
 }
 
 /** A status from a select box; anything else (an empty "any status" included) is no filter. */
@@ -44,7 +92,7 @@ const statusFilter = z.enum(LICENSE_STATUSES).optional().catch(undefined);
  * is ignored) and `planId` narrow whatever matched.
  *
  * @example
- * const { rows, total } = adminLicensesPage(criteriaOf('9xw3t', { status: 'suspended' }), { limit: 25, offset: 0 });
+ * const { rows, total, next } = await adminLicensesPage(criteriaOf('9xw3t', { status: 'suspended' }), { limit: 25 });
  */
 export function criteriaOf(query: string, filters: { status?: string; planId?: string } = {}): LicenseSearchCriteria {
   const criteria: LicenseSearchCriteria = {};
@@ -68,19 +116,20 @@ function statusOf(license: { status: 'active' | 'suspended'; expiresAt: Date | n
 
 /**
  * Searches licenses for the support console, one page of {@link SEARCH_PAGE_SIZE} at a
- * time (pages count from 1). An empty query lists every license, newest first.
+ * time, newest first; `cursor` is a page's `next` or `previous` (none, or a malformed
+ * one, is the first page). An empty query lists every license.
  *
  * @example
- * const { results, pageCount } = searchLicensesForSupport('jane@example.com', 1);
+ * const { results, total, next } = await searchLicensesForSupport('jane@example.com');
+ * const older = next ? await searchLicensesForSupport('jane@example.com', next) : undefined;
  */
-export function searchLicensesForSupport(query: string, page = 1, now = new Date()): LicenseSearchPage {
-  const safePage = Number.isInteger(page) && page > 0 ? page : 1;
-  const { rows, total } = queryLicenses(criteriaOf(query), { limit: SEARCH_PAGE_SIZE, offset: (safePage - 1) * SEARCH_PAGE_SIZE });
+export async function searchLicensesForSupport(query: string, cursor?: string | null, now = new Date()): Promise<LicenseSearchPage> {
+  const page = await queryLicenses(criteriaOf(query), pageRequestOf(cursor, SEARCH_PAGE_SIZE));
+  const { rows, total } = page;
   return {
     query: query.trim(),
     total,
-    page: safePage,
-    pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)),
+    ...encodedCursorsOf(page),
     results: rows.map(({ license, plan, product, seatsUsed }) => ({
       id: license.id,
       maskedKey: maskLicenseKey(license.keyPrefix, license.keySuffix),

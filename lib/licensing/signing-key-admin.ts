@@ -5,6 +5,7 @@ import { findSigningKey, listSigningKeys, setSigningKeyStatus } from '@/db/queri
 import type { KeyStatus } from '@/lib/core/enums';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
+import { forgetCachedKeys } from '@/lib/instance/keys';
 import { fail, type Result } from '@/lib/core/result';
 
 export interface SigningKeyView {
@@ -22,9 +23,10 @@ export interface SigningKeyView {
 const STATUS_ORDER: Record<KeyStatus, number> = { active: 0, retired: 1, revoked: 2 };
 
 /** The signing keys, the active one first, with how many files each signed and how many still work. */
-export function listSigningKeysWithUsage(now = new Date()): SigningKeyView[] {
-  const usage = new Map(listKeyUsage(now).map((row) => [row.kid, row]));
-  const keys = listSigningKeys().sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.getTime() - a.createdAt.getTime());
+export async function listSigningKeysWithUsage(now = new Date()): Promise<SigningKeyView[]> {
+  const [usageRows, keyRows] = await Promise.all([listKeyUsage(now), listSigningKeys()]);
+  const usage = new Map(usageRows.map((row) => [row.kid, row]));
+  const keys = keyRows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.createdAt.getTime() - a.createdAt.getTime());
   return keys.map((key) => ({
     kid: key.kid,
     status: key.status,
@@ -47,15 +49,18 @@ export function revocationWarning(stillValid: number): string {
  * Withdraws a retired key from the JWKS (e.g. after a leak). The active key cannot be
  * revoked: rotate first, so that something signs new files.
  */
-export function revokeSigningKey(kid: string, actor: Actor, now = new Date()): Result<{ kid: string; stillValid: number }> {
-  return writeTransaction((tx) => {
-    const key = findSigningKey(kid, tx);
+export async function revokeSigningKey(kid: string, actor: Actor, now = new Date()): Promise<Result<{ kid: string; stillValid: number }>> {
+  const result = await writeTransaction(async (tx) => {
+    const key = await findSigningKey(kid, tx);
     if (!key) return fail('ERR_NOT_FOUND', 'That signing key does not exist. Reload the page.');
     if (key.status === 'active') return fail('ERR_CONFLICT', 'The active key signs new license files. Rotate first, then revoke the old key.');
     if (key.status === 'revoked') return fail('ERR_CONFLICT', 'This key is revoked already.');
-    const stillValid = countStillValidFilesOfKey(kid, now, tx);
-    setSigningKeyStatus(kid, 'revoked', now, tx);
-    audit(tx, actor, 'key.revoke', { type: 'signing_key', id: kid }, { stillValidFiles: stillValid }, now);
+    const stillValid = await countStillValidFilesOfKey(kid, now, tx);
+    await setSigningKeyStatus(kid, 'revoked', now, tx);
+    await audit(tx, actor, 'key.revoke', { type: 'signing_key', id: kid }, { stillValidFiles: stillValid }, now);
     return { ok: true as const, kid, stillValid };
   });
+  // The revoked key leaves this process's JWKS at once (other instances: within the cache's bound).
+  if (result.ok) forgetCachedKeys();
+  return result;
 }

@@ -1,6 +1,5 @@
 import 'server-only';
 import { findLicenseById } from '@/db/queries/licenses';
-import { listSeatsOfLicense } from '@/db/queries/seats';
 import { listLicenseFilesOfLicense, listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { listUsageRecordsOfLicense } from '@/db/queries/usage';
@@ -8,13 +7,15 @@ import type { AuditEvent, Seat } from '@/db/schema';
 import type { LicenseFileKind } from '@/lib/core/enums';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { fail, type Result } from '@/lib/core/result';
+export { SEATS_PER_PAGE } from '@/lib/licensing/license-view';
 import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
 import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
-import { seatState, type SeatState } from '@/lib/licensing/license-view';
+import { seatsPageOfLicense, seatState, type SeatPageInfo, type SeatState } from '@/lib/licensing/license-view';
 
 /** How much history the page shows; the full trail stays in the admin audit log. */
 const FILES_SHOWN = 50;
 const AUDIT_EVENTS_SHOWN = 100;
+const USAGE_RECORDS_SHOWN = 100;
 
 export interface SupportSeat {
   id: string;
@@ -63,7 +64,10 @@ export interface SupportLicenseDetail {
   product: { name: string; slug: string };
   plan: { name: string; slug: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number };
   seatsUsed: number;
+  /** One page of the seats ({@link SEATS_PER_PAGE}), live ones first. */
   seats: SupportSeat[];
+  /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
+  seatPage: SeatPageInfo;
   files: IssuedFile[];
   usage: { id: string; hostname: string; reportedAt: Date; counters: Record<string, number> }[];
   auditTrail: AuditEvent[];
@@ -92,8 +96,8 @@ export function seatOfLicense(seat: Seat, now: Date, usable: boolean): SupportSe
 }
 
 /** The newest `limit` license files signed for a license, with the device and the issuer. */
-export function issuedFilesOfLicense(licenseId: string, limit: number): IssuedFile[] {
-  return listLicenseFilesOfLicense(licenseId, limit).map(({ file, hostname, issuedByLabel }) => ({
+export async function issuedFilesOfLicense(licenseId: string, limit: number): Promise<IssuedFile[]> {
+  return (await listLicenseFilesOfLicense(licenseId, limit)).map(({ file, hostname, issuedByLabel }) => ({
     id: file.id,
     kind: file.kind,
     hostname,
@@ -106,25 +110,33 @@ export function issuedFilesOfLicense(licenseId: string, limit: number): IssuedFi
 }
 
 /**
- * Everything the support console shows about one license (issue 6 "A license's page").
- * Reading changes nothing and writes no audit row.
+ * Everything the support console shows about one license (issue 6 "A license's page"),
+ * with one page of its seats (pages count from 1). Reading changes nothing and writes
+ * no audit row.
  *
  * @example
- * const result = supportLicenseDetail(params.id);
+ * const result = await supportLicenseDetail(params.id, new Date(), seatsPage);
  * if (!result.ok) notFound();
  */
-export function supportLicenseDetail(licenseId: string, now = new Date()): Result<{ license: SupportLicenseDetail }> {
-  const found = findLicenseById(licenseId);
+export async function supportLicenseDetail(licenseId: string, now = new Date(), seatsPage = 1): Promise<Result<{ license: SupportLicenseDetail }>> {
+  const found = await findLicenseById(licenseId);
   if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist any more. Search again.');
   const { license, plan, product } = found;
   const unusable = licenseUnusableFailure(found, now);
-  const seatRows = listSeatsOfLicense(license.id);
-  const hostnames = new Map(seatRows.map((seat) => [seat.id, seat.hostname]));
+  const [seatPage, key, files, usageRecords, auditTrail, notes] = await Promise.all([
+    seatsPageOfLicense(license.id, seatsPage),
+    unsealSecret(license.keyEncrypted, LICENSE_KEY_CONTEXT),
+    issuedFilesOfLicense(license.id, FILES_SHOWN),
+    listUsageRecordsOfLicense(license.id, USAGE_RECORDS_SHOWN),
+    listAuditEventsOfLicense(license.id, AUDIT_EVENTS_SHOWN),
+    listSupportNotesOfLicense(license.id),
+  ]);
+  const usage = usageRecords;
   return {
     ok: true,
     license: {
       id: license.id,
-      key: unsealSecret(license.keyEncrypted, LICENSE_KEY_CONTEXT),
+      key,
       status: unusable?.code === 'ERR_LICENSE_SUSPENDED' ? 'suspended' : unusable ? 'expired' : 'active',
       unusableReason: unusable?.message ?? null,
       suspendedReason: license.suspendedReason,
@@ -134,17 +146,18 @@ export function supportLicenseDetail(licenseId: string, now = new Date()): Resul
       customerEmail: license.customerEmail,
       product: { name: product.name, slug: product.slug },
       plan: { name: plan.name, slug: plan.slug, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit },
-      seatsUsed: seatRows.filter((seat) => seat.status === 'active').length,
-      seats: seatRows.map((seat) => seatOfLicense(seat, now, !unusable)),
-      files: issuedFilesOfLicense(license.id, FILES_SHOWN),
-      usage: listUsageRecordsOfLicense(license.id).map((record) => ({
+      seatsUsed: license.seatsActive,
+      seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, !unusable)),
+      seatPage: seatPage.info,
+      files,
+      usage: usage.map((record) => ({
         id: record.id,
-        hostname: hostnames.get(record.seatId) ?? '',
+        hostname: record.hostname,
         reportedAt: record.reportedAt,
         counters: record.counters,
       })),
-      auditTrail: listAuditEventsOfLicense(license.id, AUDIT_EVENTS_SHOWN),
-      notes: listSupportNotesOfLicense(license.id).map(({ note, author }) => ({
+      auditTrail,
+      notes: notes.map(({ note, author }) => ({
         id: note.id,
         body: note.body,
         createdAt: note.createdAt,
@@ -154,3 +167,5 @@ export function supportLicenseDetail(licenseId: string, now = new Date()): Resul
     },
   };
 }
+
+/** The hostname of each seat that reported usage: from the page shown, else read by id. */

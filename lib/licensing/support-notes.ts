@@ -1,5 +1,5 @@
 import 'server-only';
-import crypto from 'node:crypto';
+import { timeOrderedId } from '@/lib/core/ids';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { findLicenseById } from '@/db/queries/licenses';
@@ -20,18 +20,18 @@ export type SupportNoteInput = z.input<typeof supportNoteInput>;
  * Staff only: the actor must be a signed-in user, whose id the note keeps.
  *
  * @example
- * addSupportNote({ licenseId, body: 'Customer called: laptop stolen, seat released.' }, actor);
+ * await addSupportNote({ licenseId, body: 'Customer called: laptop stolen, seat released.' }, actor);
  */
-export function addSupportNote(input: SupportNoteInput, actor: Actor, now = new Date()): Result<{ noteId: string }> {
+export async function addSupportNote(input: SupportNoteInput, actor: Actor, now = new Date()): Promise<Result<{ noteId: string }>> {
   if (actor.type !== 'user' || !actor.id) throw new TypeError('addSupportNote needs a staff actor with a user id');
   const parsed = supportNoteInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the note.', fieldErrorsOf(parsed.error));
   const { licenseId, body } = parsed.data;
-  return writeTransaction((tx) => {
-    if (!findLicenseById(licenseId, tx)) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist any more. Search again.');
-    const noteId = crypto.randomUUID();
-    insertSupportNote({ id: noteId, licenseId, authorId: actor.id!, body, createdAt: now }, tx);
-    audit(tx, actor, 'license.note', { type: 'support_note', id: noteId, licenseId }, { length: body.length }, now);
+  return writeTransaction(async (tx) => {
+    if (!(await findLicenseById(licenseId, tx))) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist any more. Search again.');
+    const noteId = timeOrderedId();
+    await insertSupportNote({ id: noteId, licenseId, authorId: actor.id!, body, createdAt: now }, tx);
+    await audit(tx, actor, 'license.note', { type: 'support_note', id: noteId, licenseId }, { length: body.length }, now);
     return { ok: true as const, noteId };
   });
 }

@@ -1,49 +1,53 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db/client';
-import { seats } from '@/db/schema';
+import { writeTransaction } from '@/db/client';
+import { endActiveSeat, insertActiveSeat } from '@/db/queries/seats';
 import { DAY } from '@/lib/licensing/durations';
 import { createTestLicense } from '@/lib/testing/licensing-fixtures';
 import { dailySeries, usageOverview } from '@/lib/licensing/usage-overview';
 
-function seat(licenseId: string, activatedAt: Date, leaseEndsAt: Date, deactivatedAt?: Date) {
-  getDb()
-    .insert(seats)
-    .values({
-      id: crypto.randomUUID(),
-      licenseId,
-      fingerprint: crypto.randomUUID(),
-      devicePublicJwk: {},
-      deviceThumbprint: 't',
-      status: deactivatedAt ? 'deactivated' : 'active',
-      activatedAt,
-      lastIssuedAt: activatedAt,
-      leaseEndsAt,
-      graceEndsAt: leaseEndsAt,
-      releasedAt: deactivatedAt ?? null,
-    })
-    .run();
+/** A seat taken at `activatedAt` (and deactivated by its machine at `deactivatedAt`), counted as activation counts it. */
+async function seat(licenseId: string, activatedAt: Date, leaseEndsAt: Date, deactivatedAt?: Date) {
+  const id = crypto.randomUUID();
+  await writeTransaction(async (tx) => {
+    await insertActiveSeat(
+      {
+        id,
+        licenseId,
+        fingerprint: crypto.randomUUID(),
+        devicePublicJwk: {},
+        deviceThumbprint: 't',
+        status: 'active',
+        activatedAt,
+        lastIssuedAt: activatedAt,
+        leaseEndsAt,
+        graceEndsAt: leaseEndsAt,
+      },
+      tx,
+    );
+    if (deactivatedAt) await endActiveSeat(id, { status: 'deactivated', releasedAt: deactivatedAt, releaseReason: 'deactivated by its machine', releasedBy: 'end user via portal' }, tx);
+  });
 }
 
 describe('the usage overview', () => {
   const now = new Date('2026-11-25T15:00:00Z');
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY * 1000);
 
-  it('builds 30 UTC days ending today, filling empty days with zero', () => {
+  it('builds 30 UTC days ending today, filling empty days with zero', async () => {
     const series = dailySeries(now, 30, new Map([['2026-11-25', 2]]), new Map([['2026-10-27', 1]]));
     expect(series).toHaveLength(30);
     expect(series[0]).toEqual({ day: '2026-10-27', activations: 0, deactivations: 1 });
     expect(series[29]).toEqual({ day: '2026-11-25', activations: 2, deactivations: 0 });
   });
 
-  it('counts seats in use, activations and deactivations per day, and licenses near expiry', () => {
-    const soon = createTestLicense({ expiresAt: daysAgo(-10), now: daysAgo(1) });
-    const later = createTestLicense({ expiresAt: daysAgo(-60), now: daysAgo(1) });
-    seat(soon.licenseId, daysAgo(0), daysAgo(-30));
-    seat(soon.licenseId, daysAgo(2), daysAgo(-1), daysAgo(1));
-    seat(later.licenseId, daysAgo(40), daysAgo(35)); // lapsed, and activated before the window
+  it('counts seats in use, activations and deactivations per day, and licenses near expiry', async () => {
+    const soon = await createTestLicense({ expiresAt: daysAgo(-10), now: daysAgo(1) });
+    const later = await createTestLicense({ expiresAt: daysAgo(-60), now: daysAgo(1) });
+    await seat(soon.licenseId, daysAgo(0), daysAgo(-30));
+    await seat(soon.licenseId, daysAgo(2), daysAgo(-1), daysAgo(1));
+    await seat(later.licenseId, daysAgo(40), daysAgo(35)); // lapsed, and activated before the window
 
-    const overview = usageOverview(now);
+    const overview = await usageOverview(now);
     expect(overview.seats).toEqual({ active: 2, lapsed: 1 });
     expect(overview.totals).toEqual({ activations: 2, deactivations: 1 });
     expect(overview.series.find((d) => d.day === '2026-11-25')).toMatchObject({ activations: 1 });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { countActivationsPerDay, countDeactivationsPerDay, countLicensesByStatus, countSeatsInUse, listLicensesExpiringBetween } from '@/db/queries/usage-stats';
+import { listSeatCountsSince } from '@/db/queries/seat-counts';
+import { countLicensesByStatus, countSeatsInUse, listLicensesExpiringBetween } from '@/db/queries/usage-stats';
 import { DAY } from '@/lib/licensing/durations';
 
 export interface DailyActivity {
@@ -22,18 +23,30 @@ export function dailySeries(now: Date, days: number, activations: Map<string, nu
 }
 
 /** Everything the admin overview shows, read at `now`. */
-export function usageOverview(now = new Date()) {
+export async function usageOverview(now = new Date()) {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (OVERVIEW_DAYS - 1) * DAY * 1000);
-  const series = dailySeries(now, OVERVIEW_DAYS, countActivationsPerDay(since), countDeactivationsPerDay(since));
+  const [counts, seats, licenses, nearExpiry] = await Promise.all([
+    listSeatCountsSince(since),
+    countSeatsInUse(now),
+    countLicensesByStatus(),
+    listLicensesExpiringBetween(now, new Date(now.getTime() + NEAR_EXPIRY_DAYS * DAY * 1000), 20),
+  ]);
+  // Deactivations are the machines' own; seats freed by support or reclaimed are not counted here.
+  const series = dailySeries(
+    now,
+    OVERVIEW_DAYS,
+    new Map(counts.map((row) => [row.day, row.activated])),
+    new Map(counts.map((row) => [row.day, row.deactivated])),
+  );
   return {
-    seats: countSeatsInUse(now),
-    licenses: countLicensesByStatus(),
+    seats,
+    licenses,
     series,
     totals: {
       activations: series.reduce((sum, d) => sum + d.activations, 0),
       deactivations: series.reduce((sum, d) => sum + d.deactivations, 0),
     },
-    nearExpiry: listLicensesExpiringBetween(now, new Date(now.getTime() + NEAR_EXPIRY_DAYS * DAY * 1000), 20),
+    nearExpiry,
   };
 }
-export type UsageOverview = ReturnType<typeof usageOverview>;
+export type UsageOverview = Awaited<ReturnType<typeof usageOverview>>;

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import crypto from 'node:crypto';
+import { dialect } from '@/db/dialect';
 import { ensureInstanceKeys, publicJwks } from '@/lib/instance/keys';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { createPlan, createProduct } from '@/lib/licensing/catalog';
@@ -45,6 +46,14 @@ function unwrap<T extends object>(result: ({ ok: true } & T) | { ok: false; mess
   return result;
 }
 
+/**
+ * An instant as the database gives it back: SQLite keeps whole seconds, PostgreSQL
+ * milliseconds (db/schema.ts). For asserting a stored time exactly on either engine.
+ */
+export function storedTime(at: Date): Date {
+  return dialect === 'pg' ? new Date(at.getTime()) : new Date(Math.floor(at.getTime() / 1000) * 1000);
+}
+
 /** Creates the instance keys once, as the first start does. */
 export async function setUpInstance(): Promise<void> {
   await ensureInstanceKeys();
@@ -54,11 +63,11 @@ export async function setUpInstance(): Promise<void> {
  * A license on a fresh plan (and product), with the limits a test needs, made through
  * the real domain code. Unit tests and the e2e suite (on the server's database) share it.
  */
-export function createTestLicense(options: TestLicenseOptions = {}): TestLicense {
+export async function createTestLicense(options: TestLicenseOptions = {}): Promise<TestLicense> {
   const product =
-    options.product ?? unwrap(createProduct({ slug: options.productSlug ?? `test-app-${suffix()}`, name: 'Test App' }, SYSTEM_ACTOR)).product;
+    options.product ?? unwrap(await createProduct({ slug: options.productSlug ?? `test-app-${suffix()}`, name: 'Test App' }, SYSTEM_ACTOR)).product;
   const { plan } = unwrap(
-    createPlan(
+    await createPlan(
       {
         productId: product.id,
         slug: `plan-${suffix()}`,
@@ -75,7 +84,7 @@ export function createTestLicense(options: TestLicenseOptions = {}): TestLicense
     ),
   );
   const { licenses } = unwrap(
-    issueLicenses(
+    await issueLicenses(
       {
         planId: plan.id,
         customerName: options.customerName ?? 'Test customer',
@@ -90,8 +99,8 @@ export function createTestLicense(options: TestLicenseOptions = {}): TestLicense
   return { key: licenses[0]!.key, licenseId: licenses[0]!.id, planId: plan.id, product: { id, slug }, productId: id, productSlug: slug };
 }
 
-export function portalEncryptionJwk(): JWK {
-  const key = publicJwks().keys.find((k) => k.use === 'enc');
+export async function portalEncryptionJwk(): Promise<JWK> {
+  const key = (await publicJwks()).keys.find((k) => k.use === 'enc');
   if (!key) throw new Error('No portal encryption key: call setUpInstance() first');
   return key;
 }
@@ -113,7 +122,7 @@ export async function makeMachine(hostname = `host-${suffix()}`, options: { devi
     hostname,
     fingerprint,
     device: key,
-    request: (license, options = {}) =>
+    request: async (license, options = {}) =>
       createActivationRequest({
         claims: {
           license_key: license.key,
@@ -124,13 +133,13 @@ export async function makeMachine(hostname = `host-${suffix()}`, options: { devi
           device: { hostname, os: 'Linux 6.8', app_version: '1.0.0' },
         },
         device: key,
-        portalEncryptionJwk: portalEncryptionJwk(),
+        portalEncryptionJwk: await portalEncryptionJwk(),
       }),
-    deactivation: (seatId, usage) =>
+    deactivation: async (seatId, usage) =>
       createDeactivation({
         claims: { seat_id: seatId, fingerprint, ...(usage ? { usage } : {}) },
         device: key,
-        portalEncryptionJwk: portalEncryptionJwk(),
+        portalEncryptionJwk: await portalEncryptionJwk(),
       }),
   };
 }

@@ -35,7 +35,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const page = pageNumber(search.page);
   const { filter, params } = auditFilterFromSearch(search);
-  const { total, events, facets } = auditLogPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { total, events, facets } = await auditLogPage(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <>
       <PageHeader title="Audit log" description="Every change by anyone: staff, end users through the portal and API, and the system. Times in UTC." />

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Signing keys' };
 
 export default async function SigningKeysPage() {
   await requireStaffPage(ADMIN_ONLY, '/admin/keys');
-  const keys = listSigningKeysWithUsage();
+  const keys = await listSigningKeysWithUsage();
   return (
     <>
       <PageHeader

@@ -13,14 +13,14 @@ const text = z.string().default('');
 export const issueLicensesAction = staffAction(
   ADMIN_ONLY,
   z.object({ planId: text, count: text, customerName: text, customerEmail: text, expiresOn: text }),
-  (input, { actor }) => {
-    const result = issueLicenses(
+  async (input, { actor }) => {
+    const result = await issueLicenses(
       { planId: input.planId, count: wholeNumberField(input.count), customerName: input.customerName, customerEmail: input.customerEmail, expiresAt: expiryFromDateInput(input.expiresOn) },
       actor,
     );
     if (!result.ok) return result;
     revalidatePath('/admin', 'layout');
-    const batch = issuedBatchSummary(result.licenses[0]!.id);
+    const batch = await issuedBatchSummary(result.licenses[0]!.id);
     return {
       ok: true as const,
       // The keys leave the server this once; the database keeps only their hash and a sealed copy.
@@ -31,24 +31,24 @@ export const issueLicensesAction = staffAction(
   },
 );
 
-export const suspendLicenseAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text, reason: text }), (input, { actor }) => {
-  const result = suspendLicense(input, actor);
+export const suspendLicenseAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text, reason: text }), async (input, { actor }) => {
+  const result = await suspendLicense(input, actor);
   if (result.ok) revalidatePath('/admin', 'layout');
   return result.ok ? { ...result, message: 'License suspended. New activations and refreshes are refused until you reinstate it.' } : result;
 });
 
-export const reinstateLicenseAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text }), (input, { actor }) => {
-  const result = reinstateLicense(input.licenseId, actor);
+export const reinstateLicenseAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text }), async (input, { actor }) => {
+  const result = await reinstateLicense(input.licenseId, actor);
   if (result.ok) revalidatePath('/admin', 'layout');
   return result.ok ? { ...result, message: 'License reinstated.' } : result;
 });
 
-export const changeExpiryAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text, expiresOn: text, intent: text }), (input, { actor }) => {
+export const changeExpiryAction = staffAction(ADMIN_ONLY, z.object({ licenseId: text, expiresOn: text, intent: text }), async (input, { actor }) => {
   const expiresAt = input.intent === 'remove' ? null : expiryFromDateInput(input.expiresOn);
   if (input.intent !== 'remove' && expiresAt === null) {
     return { ok: false as const, code: 'ERR_VALIDATION' as const, message: 'Check the highlighted fields.', fieldErrors: { expiresAt: ['Choose the new expiry date.'] } };
   }
-  const result = changeLicenseExpiry({ licenseId: input.licenseId, expiresAt }, actor);
+  const result = await changeLicenseExpiry({ licenseId: input.licenseId, expiresAt }, actor);
   if (result.ok) revalidatePath('/admin', 'layout');
   return result.ok ? { ...result, message: expiresAt ? 'Expiry changed.' : 'The license no longer expires.' } : result;
 });

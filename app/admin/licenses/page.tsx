@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/admin/form-controls';
 import { PageHeader } from '@/components/admin/page-header';
-import { ListPagination, PAGE_SIZE, pageNumber } from '@/components/ui/pagination';
+import { CursorPagination, PAGE_SIZE, searchParam } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -13,13 +13,12 @@ import { criteriaOf } from '@/lib/licensing/search-licenses';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
-type Search = { q?: string; status?: string; page?: string };
+type Search = { q?: string; status?: string; after?: string | string[]; before?: string | string[] };
 
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses');
-  const { q = '', status = '', page: pageParam } = await searchParams;
-  const page = pageNumber(pageParam);
-  const { total, rows } = adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { q = '', status = '', after, before } = await searchParams;
+  const { total, rows, next, previous } = await adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, cursor: searchParam(after) ?? searchParam(before) });
   const now = Date.now();
   const issue = (
     <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
@@ -72,7 +71,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           );
         })}
       </Table>
-      <ListPagination basePath="/admin/licenses" params={{ q, status }} page={page} total={total} />
+      <CursorPagination basePath="/admin/licenses" params={{ q, status }} shown={rows.length} total={total} next={next} previous={previous} />
     </>
   );
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Products & plans' };
 
 export default async function ProductsPage() {
   await requireStaffPage(ADMIN_ONLY, '/admin/products');
-  const products = productsWithPlans();
+  const products = await productsWithPlans();
   return (
     <>
       <PageHeader title="Products & plans" description="A product is one application; its plans set how long license files work offline, the grace after that, and the seats per license." />

@@ -13,15 +13,15 @@ export const createUserAction = staffAction(ADMIN_ONLY, z.object({ email: text, 
   return result.ok ? { ...result, message: `User ${result.email} created.` } : result;
 });
 
-export const changeRoleAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), role: z.enum(USER_ROLES) }), (input, { actor }) => {
-  const result = changeUserRole(input.userId, input.role, actor);
+export const changeRoleAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), role: z.enum(USER_ROLES) }), async (input, { actor }) => {
+  const result = await changeUserRole(input.userId, input.role, actor);
   if (result.ok) revalidatePath('/admin/users');
   return result.ok ? { ...result, message: `Role changed to ${input.role}.` } : result;
 });
 
-export const setDisabledAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), disabled: z.enum(['true', 'false']) }), (input, { actor }) => {
+export const setDisabledAction = staffAction(ADMIN_ONLY, z.object({ userId: z.string(), disabled: z.enum(['true', 'false']) }), async (input, { actor }) => {
   const disabled = input.disabled === 'true';
-  const result = setUserDisabled(input.userId, disabled, actor);
+  const result = await setUserDisabled(input.userId, disabled, actor);
   if (result.ok) revalidatePath('/admin/users');
   return result.ok ? { ...result, message: disabled ? 'User disabled: their session ends on their next request.' : 'User enabled.' } : result;
 });

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const staff = await requireStaffPage(ADMIN_ONLY, '/admin/users');
-  const users = staffUsersPage();
+  const users = await staffUsersPage();
   const now = Date.now();
   return (
     <>

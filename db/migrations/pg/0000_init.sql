@@ -191,9 +191,10 @@ CREATE INDEX "licenses_key_prefix_idx" ON "licenses" USING btree ("key_prefix");
 CREATE INDEX "licenses_key_suffix_idx" ON "licenses" USING btree ("key_suffix");--> statement-breakpoint
 CREATE INDEX "licenses_created_idx" ON "licenses" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "licenses_status_created_idx" ON "licenses" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "licenses_expires_idx" ON "licenses" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "plans_product_slug_unique" ON "plans" USING btree ("product_id","slug");--> statement-breakpoint
 CREATE INDEX "rate_limit_windows_start_idx" ON "rate_limit_windows" USING btree ("window_start");--> statement-breakpoint
-CREATE INDEX "seats_license_status_idx" ON "seats" USING btree ("license_id","status","activated_at");--> statement-breakpoint
+CREATE INDEX "seats_license_status_idx" ON "seats" USING btree ("license_id","status","activated_at","id");--> statement-breakpoint
 CREATE INDEX "seats_fingerprint_idx" ON "seats" USING btree ("fingerprint" COLLATE "C");--> statement-breakpoint
 CREATE INDEX "seats_hostname_idx" ON "seats" USING btree (lower("hostname") COLLATE "C");--> statement-breakpoint
 CREATE INDEX "seats_status_grace_idx" ON "seats" USING btree ("status","grace_ends_at");--> statement-breakpoint

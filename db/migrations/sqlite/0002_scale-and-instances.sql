@@ -20,11 +20,12 @@ ALTER TABLE `licenses` ADD `seats_active` integer DEFAULT 0 NOT NULL;--> stateme
 CREATE INDEX `licenses_key_prefix_idx` ON `licenses` (`key_prefix`);--> statement-breakpoint
 CREATE INDEX `licenses_created_idx` ON `licenses` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `licenses_status_created_idx` ON `licenses` (`status`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `licenses_expires_idx` ON `licenses` (`expires_at`);--> statement-breakpoint
 CREATE INDEX `licenses_plan_idx` ON `licenses` (`plan_id`,`created_at`,`id`);--> statement-breakpoint
 DROP INDEX `seats_license_status_idx`;--> statement-breakpoint
 CREATE INDEX `seats_hostname_idx` ON `seats` (lower("hostname"));--> statement-breakpoint
 CREATE INDEX `seats_status_grace_idx` ON `seats` (`status`,`grace_ends_at`);--> statement-breakpoint
-CREATE INDEX `seats_license_status_idx` ON `seats` (`license_id`,`status`,`activated_at`);--> statement-breakpoint
+CREATE INDEX `seats_license_status_idx` ON `seats` (`license_id`,`status`,`activated_at`,`id`);--> statement-breakpoint
 UPDATE `licenses` SET `seats_active` = (SELECT count(*) FROM `seats` WHERE `seats`.`license_id` = `licenses`.`id` AND `seats`.`status` = 'active');--> statement-breakpoint
 INSERT INTO `seat_counts_daily` (`day`, `shard`, `activated`, `deactivated`, `released`)
 SELECT `day`, 0, sum(`a`), sum(`d`), sum(`r`) FROM (

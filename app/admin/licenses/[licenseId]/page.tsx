@@ -5,6 +5,7 @@ import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { pageNumber, SeatsPagination } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
@@ -27,10 +28,11 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   );
 }
 
-export default async function LicensePage({ params }: { params: Promise<{ licenseId: string }> }) {
+export default async function LicensePage({ params, searchParams }: { params: Promise<{ licenseId: string }>; searchParams: Promise<{ seatsPage?: string | string[] }> }) {
   const { licenseId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/licenses/${licenseId}`);
-  const detail = adminLicenseDetail(licenseId);
+  const { seatsPage } = await searchParams;
+  const detail = await adminLicenseDetail(licenseId, new Date(), pageNumber(seatsPage));
   if (!detail) notFound();
   const { license, plan, product, seats, seatsUsed, files } = detail;
   return (
@@ -106,6 +108,7 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
           </tr>
         ))}
       </Table>
+      <SeatsPagination seatPage={detail.seatPage} hrefOf={(page) => `/admin/licenses/${license.id}?seatsPage=${page}`} />
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Issued license files</h2>
       <Table head={['Issued', 'Kind', 'Lease ends', 'Grace', 'Signing key', 'By']} testId="file-table" empty={files.length === 0 ? <EmptyRow text="No license file has been issued yet." /> : undefined}>
         {files.map((file) => (

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Issue licenses' };
 export default async function IssueLicensesPage({ searchParams }: { searchParams: Promise<{ plan?: string }> }) {
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses/new');
   const { plan } = await searchParams;
-  const plans = listPlansForIssuing().map((row) => ({
+  const plans = (await listPlansForIssuing()).map((row) => ({
     id: row.plan.id,
     group: row.product.name,
     label: `${row.plan.name} — ${row.plan.seatLimit} seats, ${formatDuration(row.plan.offlineTtlSeconds)} offline`,

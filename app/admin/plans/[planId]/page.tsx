@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { setPlanArchivedAction, updatePlanAction } from '@/app/admin/products/actions';
 import { ArchivePlanForm } from '@/components/admin/archive-plan-form';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { formatCount } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
 import { PlanForm } from '@/components/admin/plan-form';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Plan' };
 export default async function PlanPage({ params, searchParams }: { params: Promise<{ planId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { planId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/plans/${planId}`);
-  const found = planPage(planId);
+  const found = await planPage(planId);
   if (!found) notFound();
   const { plan, product, licenseCount: licenses } = found;
   const { created } = await searchParams;
@@ -35,7 +36,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
         title={`${product.name} · ${plan.name}`}
         description={
           <>
-            Slug <span className="font-mono">{plan.slug}</span> · {licenses} {licenses === 1 ? 'license' : 'licenses'} issued on this plan.
+            Slug <span className="font-mono">{plan.slug}</span> · {formatCount(licenses)} {licenses.n === 1 && !licenses.capped ? 'license' : 'licenses'} issued on this plan.
           </>
         }
         actions={issue}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { updateProductAction } from '@/app/admin/products/actions';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { formatCount } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
 import { ProductForm } from '@/components/admin/product-form';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Product' };
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}`);
-  const found = productPage(productId);
+  const found = await productPage(productId);
   if (!found) notFound();
   const { product, plans } = found;
   const newPlan = (
@@ -45,7 +46,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             <td className={cellClass}>{formatDuration(plan.graceSeconds)}</td>
             <td className={cellClass}>{plan.seatLimit}</td>
             <td className={`${cellClass} font-mono text-xs`}>{plan.features.join(', ') || '—'}</td>
-            <td className={cellClass}>{plan.licenseCount}</td>
+            <td className={cellClass}>{formatCount(plan.licenseCount)}</td>
             <td className={`${cellClass} text-right`}>
               <Link href={`/admin/plans/${plan.id}`} className="text-indigo-600 hover:underline" data-testid={`edit-plan-${plan.slug}`}>
                 Edit

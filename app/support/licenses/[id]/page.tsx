@@ -8,6 +8,7 @@ import { NotesPanel } from '@/components/support/notes-panel';
 import { ReleaseNotice } from '@/components/support/release-notice';
 import { SeatsTable } from '@/components/support/seats-table';
 import { UsageTable } from '@/components/support/usage-table';
+import { pageNumber } from '@/components/ui/pagination';
 import { requireStaffPage, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
 import { supportLicenseDetail } from '@/lib/licensing/support-license-detail';
 
@@ -18,15 +19,15 @@ export default async function SupportLicensePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ released?: string | string[] }>;
+  searchParams: Promise<{ released?: string | string[]; seatsPage?: string | string[] }>;
 }) {
   const { id } = await params;
   await requireStaffPage(SUPPORT_OR_ADMIN, `/support/licenses/${encodeURIComponent(id)}`);
   const now = new Date();
-  const result = supportLicenseDetail(id, now);
+  const { released, seatsPage } = await searchParams;
+  const result = await supportLicenseDetail(id, now, pageNumber(seatsPage));
   if (!result.ok) notFound();
   const { license } = result;
-  const { released } = await searchParams;
   const releasedSeat = license.seats.find((seat) => seat.id === released && seat.state === 'released');
   return (
     <div className="space-y-6">

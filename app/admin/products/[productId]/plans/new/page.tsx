@@ -25,7 +25,7 @@ const DEFAULTS = {
 export default async function NewPlanPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
   await requireStaffPage(ADMIN_ONLY, `/admin/products/${productId}/plans/new`);
-  const product = productById(productId);
+  const product = await productById(productId);
   if (!product) notFound();
   return (
     <>

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = publicApiRoute(async (_request, _context, { params }: { params: Promise<{ key: string }> }) => {
   const parsed = licenseKeyField.safeParse((await params).key);
   if (!parsed.success) return apiError('ERR_VALIDATION', firstIssueMessage(parsed.error));
-  const result = viewLicenseByKey(parsed.data);
+  const result = await viewLicenseByKey(parsed.data);
   if (!result.ok) return apiFailure(result);
   return apiJson(licenseSeatsBody(result.license));
 });

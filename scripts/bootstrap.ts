@@ -4,7 +4,14 @@
  */
 import { closeDb, databaseFile } from '@/db/client';
 import { bootstrapInstance } from '@/lib/instance/bootstrap';
+import { environmentProblem } from '@/lib/instance/environment';
 import { MasterKeyError } from '@/lib/instance/master-key';
+
+const problem = environmentProblem();
+if (problem) {
+  console.error(`\nGatepass cannot start: ${problem}\n`);
+  process.exit(1);
+}
 
 const url = process.env.GATEPASS_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`;
 

@@ -105,3 +105,14 @@ test('a page that does not exist is a designed 404 page', async ({ page }) => {
   const missingLicense = await page.goto('/support/licenses/does-not-exist');
   expect(missingLicense?.status()).toBeLessThan(500);
 });
+
+test('idle connections are kept longer than a proxy keeps them (keep-alive 65 s)', async ({ baseURL }) => {
+  const url = new URL('/api/v1/jwks', baseURL);
+  const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    http.get({ host: url.hostname, port: url.port, path: url.pathname, agent: new http.Agent({ keepAlive: true }) }, (res) => {
+      res.resume();
+      resolve(String(res.headers['keep-alive']));
+    }).on('error', reject);
+  });
+  expect(keepAlive).toBe('timeout=65');
+});

@@ -116,3 +116,18 @@ test('idle connections are kept longer than a proxy keeps them (keep-alive 65 s)
   });
   expect(keepAlive).toBe('timeout=65');
 });
+
+test('the cookie-session route handlers answer garbage bodies without a 5xx', async ({ request }) => {
+  const bodies: Array<{ data: string; type: string }> = [
+    { data: 'not json', type: 'application/x-www-form-urlencoded' },
+    { data: '%%%&&&==', type: 'application/x-www-form-urlencoded' },
+    { data: '{"email":1', type: 'application/json' },
+    { data: 'A'.repeat(300 * 1024), type: 'text/plain' },
+  ];
+  for (const path of ['/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/signout', '/support/seats/x/reissue']) {
+    for (const { data, type } of bodies) {
+      const response = await request.post(path, { data, headers: { 'content-type': type }, maxRedirects: 0 });
+      expect.soft(response.status(), `${path} ${type}`).toBeLessThan(500);
+    }
+  }
+});

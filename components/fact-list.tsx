@@ -5,7 +5,7 @@ export function FactList({ facts }: { facts: Array<{ label: string; value: strin
       {facts.map(({ label, value, testId }) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>
-          <dd className="font-medium text-slate-900" data-testid={testId}>
+          <dd className="min-w-0 font-medium wrap-anywhere text-slate-900" data-testid={testId}>
             {value}
           </dd>
         </div>

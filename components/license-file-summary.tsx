@@ -25,7 +25,7 @@ export function LicenseFileSummary({ file, heading }: { file: IssuedLicenseFile;
   ];
   return (
     <section data-testid="license-file-summary" className="rounded-xl border border-emerald-200 bg-white p-6 shadow-sm">
-      <h2 className="text-lg font-semibold text-emerald-800">{heading}</h2>
+      <h2 className="text-lg font-semibold wrap-anywhere text-emerald-800">{heading}</h2>
       <FactList facts={facts} />
       <p className="mt-4 text-xs text-slate-500">The lease end is set by {LIMITED_BY[file.limitedBy]}. Refresh the license before then to keep working.</p>
       <div className="mt-5 flex flex-wrap items-center gap-4">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatDateTime } from '@/components/format-date';
 import { SeatStateBadge } from '@/components/seat-state-badge';
+import { DeviceName } from '@/components/ui/device-name';
 import { cellClass, Table } from '@/components/ui/table';
 import type { SeatView } from '@/lib/licensing/license-view';
 
@@ -15,8 +16,8 @@ export function SeatTable({ seats, action }: { seats: SeatView[]; action?: (seat
       {seats.map((seat) => (
         <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
           <td className={cellClass}>
-            <div className="font-medium text-slate-900" data-testid="seat-device">{seat.hostname || 'Unnamed machine'}</div>
-            <div className="text-xs text-slate-500">{[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}</div>
+            <DeviceName name={seat.hostname} fallback="Unnamed machine" className="font-medium text-slate-900" testId="seat-device" />
+            <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="" className="text-xs text-slate-500" />
           </td>
           <td className={cellClass} data-testid="seat-status">
             <SeatStateBadge state={seat.state} />

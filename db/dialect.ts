@@ -16,7 +16,11 @@ export function dialectOf(url: string | undefined): Dialect {
   throw new Error(`DATABASE_URL must be a postgres:// URL (or unset for the embedded SQLite database); got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
 }
 
-export const dialect: Dialect = dialectOf(process.env.DATABASE_URL);
+/**
+ * This process's engine. Reading it never throws: a malformed DATABASE_URL is reported by
+ * the start-time settings check (lib/instance/environment.ts), which calls {@link dialectOf}.
+ */
+export const dialect: Dialect = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL?.trim() ?? '') ? 'pg' : 'sqlite';
 
 /** Sorts after every character, so `[prefix, prefix + MAX_CHAR)` is every string starting with prefix. */
 const MAX_CHAR = '\u{10FFFF}';

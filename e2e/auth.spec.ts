@@ -54,3 +54,44 @@ test('an open redirect through callbackUrl is ignored', async ({ page }) => {
   await login.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
   await expect(page).toHaveURL(/localhost:\d+\/admin$/);
 });
+
+// Raw query strings, as an attacker would write the link (issue 13, point 1).
+const REDIRECT_VARIANTS = [
+  '/%5Cevil.example/x',
+  '/%5C%5Cevil.example/x',
+  '%2F%5Cevil.example%2Fx',
+  '/%09/evil.example/x',
+  '%2F%09%2Fevil.example%2Fx',
+  '/%0A/evil.example/x',
+  '/%0D%0A/evil.example/x',
+  '//evil.example/x',
+  '%2F%2Fevil.example%2Fx',
+  '/%2F/evil.example/x',
+  'https://evil.example/x',
+  'http:%2F%2Fevil.example',
+];
+
+test('a signed-in staff member sent to /login with a hostile callbackUrl stays on the portal', async ({ page }) => {
+  // The page would otherwise leave for evil.example; make that host unreachable and visible.
+  await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'left the portal' }));
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  for (const variant of REDIRECT_VARIANTS) {
+    await page.goto(`/login?callbackUrl=${variant}`);
+    await expect(page, variant).toHaveURL(/^http:\/\/localhost:\d+\/(admin|staff)$/);
+  }
+  await page.goto('/login?callbackUrl=%2Fadmin%2Fusers');
+  await expect(page).toHaveURL(/localhost:\d+\/admin\/users$/);
+});
+
+test('signing in through the form with a hostile callbackUrl lands on the portal', async ({ page }) => {
+  await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'left the portal' }));
+  for (const variant of ['/%5Cevil.example/x', '/%09/evil.example/x']) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${variant}`);
+    await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    await expect(page, variant).toHaveURL(/^http:\/\/localhost:\d+\/admin$/);
+  }
+});

@@ -48,4 +48,12 @@ describe('npm start console', () => {
     expect(third.err).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
     expect(fs.existsSync(path.join(dataDir, 'master.key'))).toBe(false);
   });
+
+  it('stops at start with one sentence when a setting is wrong, before touching the data directory', () => {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gatepass-console-')), 'data');
+    const result = bootstrap(dataDir, { GATEPASS_RATE_LIMIT_PER_MINUTE: 'lots' });
+    expect(result.code).toBe(1);
+    expect(result.err.trim()).toBe('Gatepass cannot start: GATEPASS_RATE_LIMIT_PER_MINUTE must be a positive whole number; got "lots".');
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
 });

@@ -2,10 +2,18 @@
  * Prepares the instance before the server starts: migrations, master key, keys,
  * first admin, demo data; then prints how to sign in. Run by scripts/start.mjs.
  */
-import { closeDb, databaseFile, migrateDatabase } from '@/db/client';
-import { dialect } from '@/db/dialect';
-import { bootstrapInstance } from '@/lib/first-start/first-start';
-import { MasterKeyError } from '@/lib/instance/master-key';
+import { environmentProblem } from '@/lib/instance/environment';
+
+// Checked before anything reads a setting (db/dialect reads DATABASE_URL as it loads).
+const problem = environmentProblem();
+if (problem) {
+  console.error(`\nGatepass cannot start: ${problem}\n`);
+  process.exit(1);
+}
+const { closeDb, databaseFile, migrateDatabase } = await import('@/db/client');
+const { dialect } = await import('@/db/dialect');
+const { bootstrapInstance } = await import('@/lib/first-start/first-start');
+const { MasterKeyError } = await import('@/lib/instance/master-key');
 
 const url = process.env.GATEPASS_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`;
 

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/login-form';
 import { currentStaff } from '@/lib/auth/staff';
+import { requestOrigin, sameOriginPath } from '@/lib/http/same-origin';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if (await currentStaff()) redirect(callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/staff');
+  if (await currentStaff()) redirect(sameOriginPath(callbackUrl, requestOrigin(await headers()) ?? 'http://localhost', '/staff'));
   return (
     <section className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold tracking-tight">Staff sign-in</h1>

@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/format-date';
+import { DeviceName } from '@/components/ui/device-name';
 import { EmptyState, Section } from '@/components/ui/section';
 import { cellClass, Table } from '@/components/ui/table';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
@@ -17,7 +18,9 @@ export function IssuedFilesTable({ files }: { files: SupportLicenseDetail['files
             <tr key={file.id} data-testid="issued-file">
               <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(file.issuedAt)}</td>
               <td className={cellClass}>{KIND_LABELS[file.kind]}</td>
-              <td className={cellClass}>{file.hostname || '—'}</td>
+              <td className={cellClass}>
+                <DeviceName name={file.hostname} fallback="—" />
+              </td>
               <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(file.leaseEndsAt)}</td>
               <td className={cellClass}>{file.issuedBy}</td>
               <td className={`${cellClass} font-mono text-xs text-slate-500`}>{file.kid.slice(0, 12)}</td>

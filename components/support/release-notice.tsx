@@ -6,7 +6,7 @@ export function ReleaseNotice({ seat, seatsUsed, seatLimit, now }: { seat: Suppo
   const device = seat.hostname ? `“${seat.hostname}”` : 'the machine';
   const stillWorks = seat.graceEndsAt > now;
   return (
-    <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-5 py-4 text-sm text-emerald-900" data-testid="release-notice">
+    <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-5 py-4 text-sm wrap-anywhere text-emerald-900" data-testid="release-notice">
       <p className="font-medium">
         The seat of {device} is released. {seatsUsed} of {seatLimit} seats are now in use.
       </p>

@@ -31,8 +31,8 @@ export function ReleaseSeatDialog({ licenseId, seatId, hostname, offlineValidity
         <form action={action} className="space-y-4 p-6">
           <input type="hidden" name="licenseId" value={licenseId} />
           <input type="hidden" name="seatId" value={seatId} />
-          <h2 className="text-lg font-semibold text-slate-900">Release the seat of “{device}”?</h2>
-          <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="note" data-testid="release-warning">
+          <h2 className="text-lg font-semibold wrap-anywhere text-slate-900">Release the seat of “{device}”?</h2>
+          <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm wrap-anywhere text-amber-900" role="note" data-testid="release-warning">
             <p className="font-medium">The old machine is not switched off.</p>
             <p className="mt-1">{offlineValidity}</p>
             <p className="mt-1">Releasing frees the seat at once, so another machine can activate.</p>

@@ -5,6 +5,7 @@ import { SeatsPagination } from '@/components/ui/pagination';
 import { EmptyState, Section } from '@/components/ui/section';
 import { cellClass, Table } from '@/components/ui/table';
 import { SeatStateBadge } from '@/components/seat-state-badge';
+import { DeviceName } from '@/components/ui/device-name';
 import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** What the release dialog warns: how long the old machine's file still works offline. */
@@ -22,12 +23,8 @@ export function offlineValiditySentence(seat: SupportSeat, now: Date): string {
 function Device({ seat }: { seat: SupportSeat }) {
   return (
     <>
-      <div className="font-medium text-slate-900" data-testid="seat-hostname">
-        {seat.hostname || 'unnamed machine'}
-      </div>
-      <div className="text-xs text-slate-500">
-        {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ') || 'no device details'}
-      </div>
+      <DeviceName name={seat.hostname} fallback="unnamed machine" className="font-medium text-slate-900" testId="seat-hostname" />
+      <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="no device details" className="text-xs text-slate-500" />
       <div className="font-mono text-xs text-slate-400" title={seat.fingerprint}>
         {seat.fingerprint.slice(0, 16)}…
       </div>
@@ -53,7 +50,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                   <SeatStateBadge state={seat.state} />
                 </span>
                 {seat.releasedAt && (
-                  <div className="mt-1 max-w-64 text-xs text-slate-500" data-testid="seat-release-info">
+                  <div className="mt-1 max-w-64 text-xs wrap-anywhere text-slate-500" data-testid="seat-release-info">
                     {formatDateTime(seat.releasedAt)}
                     {seat.releasedBy && ` by ${seat.releasedBy}`}
                     {seat.releaseReason && `: ${seat.releaseReason}`}

@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/format-date';
+import { DeviceName } from '@/components/ui/device-name';
 import { EmptyState, Section } from '@/components/ui/section';
 import type { SupportLicenseDetail } from '@/lib/licensing/support-license-detail';
 
@@ -13,7 +14,7 @@ export function UsageTable({ usage }: { usage: SupportLicenseDetail['usage'] }) 
           {usage.map((record) => (
             <li key={record.id} className="py-2">
               <div className="flex justify-between gap-4">
-                <span className="font-medium text-slate-900">{record.hostname || 'unnamed machine'}</span>
+                <DeviceName name={record.hostname} fallback="unnamed machine" className="min-w-0 font-medium text-slate-900" />
                 <span className="text-xs text-slate-500">{formatDateTime(record.reportedAt)}</span>
               </div>
               <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-slate-600">

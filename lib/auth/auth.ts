@@ -4,8 +4,9 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { findUserById } from '@/db/queries/users';
 import { signOutEverywhere } from '@/lib/auth/sessions';
+import type { SignInFailure } from '@/lib/auth/check-credentials';
+import { gateSignIn } from '@/lib/auth/sign-in-gate';
 import type { UserRole } from '@/lib/core/enums';
-import { checkCredentials, type SignInFailure } from '@/lib/auth/check-credentials';
 import { clientAddress } from '@/lib/http/client-address';
 import { deriveSecret } from '@/lib/instance/master-key';
 
@@ -50,7 +51,7 @@ async function config(): Promise<NextAuthConfig> {
         async authorize(raw, request) {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid');
-          const result = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+          const result = await gateSignIn(parsed.data.email, parsed.data.password, clientAddress(request.headers));
           if (!result.ok) throw new SignInRefused(result.failure);
           return { id: result.user.id, email: result.user.email, name: result.user.name };
         },

@@ -8,12 +8,14 @@ import { audit } from '@/db/queries/audit';
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_SECONDS = 15 * 60;
 
-export type SignInFailure = 'invalid' | 'locked' | 'disabled';
+export type SignInFailure = 'invalid' | 'locked' | 'disabled' | 'throttled' | 'busy';
 
 export const SIGN_IN_MESSAGES: Record<SignInFailure, string> = {
   invalid: 'The email or password is wrong. Check both and try again.',
   locked: `Too many failed sign-ins: this account is locked for ${LOCKOUT_SECONDS / 60} minutes. Try again later, or ask an admin to reset your password.`,
   disabled: 'This account is disabled. Ask an admin of your Gatepass portal to enable it.',
+  throttled: 'Too many sign-in attempts from your address. Wait a minute, then try again.',
+  busy: 'Too many sign-in attempts at once. Wait a few seconds, then try again.',
 };
 
 export type CheckedUser = { id: string; email: string; name: string; role: UserRole };

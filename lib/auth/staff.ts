@@ -1,13 +1,13 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { UserRole } from '@/lib/core/enums';
 import { auth } from '@/lib/auth/auth';
 import { clientAddress } from '@/lib/http/client-address';
 import type { Actor } from '@/lib/core/actor';
-import { fieldErrorsOf } from '@/lib/core/result';
-import { fail, httpStatusOf, type Failure } from '@/lib/core/result';
+import { fail, fieldErrorsOf, httpStatusOf, type Failure } from '@/lib/core/result';
+import { INTERNAL_ERROR_MESSAGE } from '@/lib/http/api-response';
 
 export interface Staff {
   id: string;
@@ -43,6 +43,7 @@ export async function requireStaffPage(roles: readonly UserRole[], returnTo: str
 
 const NOT_SIGNED_IN = 'Your session has ended. Sign in again, then repeat what you did.';
 const FORBIDDEN = 'Your role does not allow this. Ask an admin if you need it.';
+const FORM_MISSING = 'The portal could not read this form. Reload the page and try again.';
 
 /** The role check of a server action or route, as a Failure when it does not pass. */
 export async function checkStaff(roles: readonly UserRole[]): Promise<{ ok: true; staff: Staff; actor: Actor } | Failure<'ERR_UNAUTHENTICATED' | 'ERR_FORBIDDEN'>> {
@@ -65,11 +66,19 @@ export function staffAction<S extends z.ZodType, R extends object>(
   fn: (input: z.output<S>, context: { staff: Staff; actor: Actor }) => R | Promise<R>,
 ) {
   return async (_previous: unknown, formData: FormData): Promise<R | Failure> => {
-    const check = await checkStaff(roles);
-    if (!check.ok) return check;
-    const parsed = schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
-    return fn(parsed.data, { staff: check.staff, actor: check.actor });
+    try {
+      const check = await checkStaff(roles);
+      if (!check.ok) return check;
+      // A hand-made action call can send anything in place of the form.
+      if (!(formData instanceof FormData)) return fail('ERR_VALIDATION', FORM_MISSING);
+      const parsed = schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+      return await fn(parsed.data, { staff: check.staff, actor: check.actor });
+    } catch (error) {
+      unstable_rethrow(error); // redirect(), notFound() and forbidden() travel as errors
+      console.error('[staff] server action failed', error);
+      return fail('ERR_INTERNAL', INTERNAL_ERROR_MESSAGE);
+    }
   };
 }
 

@@ -37,7 +37,7 @@ async function storedKey(pair: KeyPairJwk, context: string) {
  * one made in this process clears the cache at once ({@link forgetCachedKeys}). 0 turns
  * the cache off.
  */
-function keyCacheMilliseconds(env: Record<string, string | undefined> = process.env): number {
+export function keyCacheMilliseconds(env: Record<string, string | undefined> = process.env): number {
   const value = env.GATEPASS_KEY_CACHE_SECONDS;
   if (value === undefined || value.trim() === '') return 10_000;
   const seconds = Number(value);

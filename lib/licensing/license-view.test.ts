@@ -5,6 +5,7 @@ import { endUserActor } from '@/lib/core/actor';
 import { deactivate } from '@/lib/licensing/deactivate';
 import { DAY } from '@/lib/licensing/durations';
 import { viewLicenseById, viewLicenseByKey } from '@/lib/licensing/license-view';
+import { releaseSeat } from '@/lib/licensing/release-seat';
 import { createTestLicense, makeMachine, setUpInstance } from '@/lib/testing/licensing-fixtures';
 
 const actor = endUserActor('portal', '');
@@ -46,6 +47,21 @@ describe('viewLicenseByKey', () => {
     await updateLicense(license.licenseId, { status: 'suspended', suspendedReason: 'chargeback' });
     const suspended = await viewLicenseByKey(license.key);
     expect(suspended.ok && suspended.license).toMatchObject({ status: 'suspended', suspendedReason: 'chargeback' });
+  });
+
+  // docs/DECISIONS.md "What a key holder sees": the key is a bearer secret, so the view
+  // it opens names no customer and repeats nothing support wrote.
+  it('shows a key holder neither the customer nor why support released a seat', async () => {
+    const license = await createTestLicense({ seats: 2, customerName: 'Initech Payroll Dept', customerEmail: 'bill.lumbergh@initech.example' });
+    const lost = await activate({ requestText: await (await makeMachine('lost-laptop')).request(license), actor });
+    if (!lost.ok) throw new Error(lost.message);
+    const support = { type: 'user' as const, id: 'support-1', label: 'sam@vendor.example', ip: '' };
+    expect((await releaseSeat({ licenseId: license.licenseId, seatId: lost.seatId, reason: 'Fired employee, laptop kept; HR ticket 4711' }, support)).ok).toBe(true);
+    const result = await viewLicenseByKey(license.key);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.license.seats[0]).toMatchObject({ hostname: 'lost-laptop', state: 'released' });
+    const everything = JSON.stringify(result);
+    for (const secret of ['Initech', 'lumbergh', 'HR ticket', 'Fired', 'sam@vendor.example']) expect(everything).not.toContain(secret);
   });
 
   it('refuses an unknown key with what to do', async () => {

@@ -26,9 +26,13 @@ export interface SeatView {
   leaseEndsAt: Date;
   graceEndsAt: Date;
   releasedAt: Date | null;
-  releaseReason: string | null;
 }
 
+/**
+ * A license as whoever holds its key sees it (docs/DECISIONS.md "What a key holder
+ * sees"): no customer name or email, and no words support wrote about a release; the
+ * key is a bearer secret that gets forwarded, pasted into tickets and leaked.
+ */
 export interface LicenseView {
   id: string;
   /** The key with its middle groups hidden. */
@@ -36,7 +40,6 @@ export interface LicenseView {
   status: 'active' | 'suspended' | 'expired';
   suspendedReason: string | null;
   expiresAt: Date | null;
-  customerName: string;
   product: { slug: string; name: string };
   plan: { slug: string; name: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number; features: string[] };
   seatsUsed: number;
@@ -101,7 +104,6 @@ async function toView(found: LicenseWithPlan, now: Date, seatsPage: number): Pro
     status: license.status === 'suspended' ? 'suspended' : expired ? 'expired' : 'active',
     suspendedReason: license.suspendedReason,
     expiresAt: license.expiresAt,
-    customerName: license.customerName,
     product: { slug: product.slug, name: product.name },
     plan: { slug: plan.slug, name: plan.name, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit, features: plan.features },
     seatsUsed: license.seatsActive,
@@ -119,7 +121,6 @@ async function toView(found: LicenseWithPlan, now: Date, seatsPage: number): Pro
       leaseEndsAt: seat.leaseEndsAt,
       graceEndsAt: seat.graceEndsAt,
       releasedAt: seat.releasedAt,
-      releaseReason: seat.releaseReason,
     })),
   };
 }

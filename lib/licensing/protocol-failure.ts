@@ -12,6 +12,7 @@ const CODE: Record<ProtocolErrorCode, LicensingErrorCode> = {
   ERR_REQUEST_EXPIRED: 'ERR_REQUEST_EXPIRED',
   ERR_REQUEST_FROM_FUTURE: 'ERR_REQUEST_FROM_FUTURE',
   ERR_CLAIMS_INVALID: 'ERR_CLAIMS_INVALID',
+  ERR_DEVICE_METADATA_UNSAFE: 'ERR_DEVICE_METADATA_UNSAFE',
   ERR_WRONG_DEVICE: 'ERR_WRONG_DEVICE',
   ERR_WRONG_PRODUCT: 'ERR_WRONG_PRODUCT',
   // Only the SDK meets this one (installing an encrypted license file without the key).

@@ -136,6 +136,35 @@ describe('activation request', () => {
     }
   });
 
+  // Issue 13, point 7: a host name must read as it is, to support and in the audit log.
+  it.each([
+    ['right-to-left override', { hostname: 'invoice\u202Eexe.tab' }],
+    ['left-to-right isolate', { hostname: 'build\u2066-01' }],
+    ['pop directional isolate', { os: 'Linux\u2069' }],
+    ['right-to-left mark', { hostname: 'a\u200Fb' }],
+    ['Arabic letter mark', { app_version: '1.0\u061C' }],
+    ['zero-width space', { hostname: 'lap\u200Btop' }],
+    ['zero-width joiner', { hostname: 'lap\u200Dtop' }],
+    ['word joiner', { hostname: 'lap\u2060top' }],
+    ['byte order mark', { hostname: '\uFEFFlaptop' }],
+    ['soft hyphen', { hostname: 'lap\u00ADtop' }],
+    ['Hangul filler', { hostname: '\u3164' }],
+  ])('refuses device metadata with a %s, on both sides, with its own code', async (_label, device) => {
+    const error = await expectProtocolError(
+      createActivationRequest({ claims: { ...base, device }, device: f.device, portalEncryptionJwk: f.encryption.publicJwk }),
+      'ERR_DEVICE_METADATA_UNSAFE',
+      'request',
+    );
+    expect(error.message).toContain('invisible or text-direction characters');
+    await expectProtocolError(open(await handMade({ claims: { ...base, jti: 'j', iat: T0, device } })), 'ERR_DEVICE_METADATA_UNSAFE', 'request');
+  });
+
+  it('keeps accepting ordinary international device names', async () => {
+    const device = { hostname: 'Büro-Rechner-ü1 ノートPC 🚀', os: 'Windows 11 (x64)', app_version: '2.1.0-beta+7' };
+    const text = await createActivationRequest({ claims: { ...base, iat: T0, device }, device: f.device, portalEncryptionJwk: f.encryption.publicJwk });
+    await expect(open(text)).resolves.toMatchObject({ claims: { device } });
+  });
+
   it('refuses a deactivation file, by armor and by typ', async () => {
     const deactivation = await createDeactivation({
       claims: { seat_id: 's1', fingerprint: 'fp', iat: T0 },

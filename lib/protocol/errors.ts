@@ -17,6 +17,7 @@ export type ProtocolErrorCode =
   | 'ERR_REQUEST_EXPIRED'
   | 'ERR_REQUEST_FROM_FUTURE'
   | 'ERR_CLAIMS_INVALID'
+  | 'ERR_DEVICE_METADATA_UNSAFE'
   | 'ERR_WRONG_DEVICE'
   | 'ERR_WRONG_PRODUCT';
 
@@ -88,6 +89,8 @@ const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> =
         ? 'Download it again from the activation portal; if that does not help, contact support.'
         : 'Update the application, then create a new file.'
     }`,
+  ERR_DEVICE_METADATA_UNSAFE: (d) =>
+    `This ${noun(d)} names the machine with invisible or text-direction characters (in its host name, operating system or app version), which could disguise what support sees. Rename the machine without them, or update the application, then create a new file.`,
   ERR_WRONG_DEVICE: (d) =>
     d.kind === 'license' || !d.kind
       ? 'This license file belongs to another machine. Create an activation request on this machine and upload it to the portal.'

@@ -6,7 +6,7 @@ import { decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import type { z } from 'zod';
 import { ProtocolError } from '../errors';
 import { ARTIFACT_TYP, type ArtifactKind } from '../types';
-import { describeIssues } from './schemas';
+import { describeIssues, UNSAFE_DEVICE_TEXT } from './schemas';
 
 const KIND_BY_TYP = new Map<string, ArtifactKind>(
   (Object.entries(ARTIFACT_TYP) as [ArtifactKind, string][]).map(([kind, typ]) => [typ, kind]),
@@ -42,17 +42,19 @@ export function parseClaims<S extends z.ZodType>(schema: S, payload: Uint8Array,
     throw new ProtocolError('ERR_CLAIMS_INVALID', { kind, issues: ['(root): not JSON'] }, { cause: error });
   }
   const result = schema.safeParse(json);
-  if (!result.success) {
-    throw new ProtocolError('ERR_CLAIMS_INVALID', { kind, issues: describeIssues(result.error) });
-  }
+  if (!result.success) throw claimsError(result.error, kind);
   return result.data;
+}
+
+/** A device name that hides or reorders characters gets its own code: the fix differs. */
+function claimsError(error: z.ZodError, kind: ArtifactKind): ProtocolError {
+  const unsafe = error.issues.some((issue) => issue.path[0] === 'device' && issue.message === UNSAFE_DEVICE_TEXT);
+  return new ProtocolError(unsafe ? 'ERR_DEVICE_METADATA_UNSAFE' : 'ERR_CLAIMS_INVALID', { kind, issues: describeIssues(error) });
 }
 
 /** Validates claims we are about to sign: a failure is the caller's bug, but still a typed error. */
 export function assertClaims<S extends z.ZodType>(schema: S, claims: unknown, kind: ArtifactKind): z.output<S> {
   const result = schema.safeParse(claims);
-  if (!result.success) {
-    throw new ProtocolError('ERR_CLAIMS_INVALID', { kind, issues: describeIssues(result.error) });
-  }
+  if (!result.success) throw claimsError(result.error, kind);
   return result.data;
 }

@@ -27,13 +27,25 @@ const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be a sl
 /** RFC 7638 SHA-256 thumbprint, base64url: 32 bytes → 43 characters. */
 const thumbprint = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be an RFC 7638 SHA-256 thumbprint');
 
+/**
+ * Bidirectional controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069) reorder what
+ * a support agent reads (`exe.tab` shown as `bat.exe`); zero-width and other invisible
+ * characters hide what is there. Neither belongs in a machine's name (Unicode TR #36 §2.4).
+ */
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_OR_BIDI = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
+export const UNSAFE_DEVICE_TEXT = 'must not contain invisible or text-direction characters';
+
+/** Device metadata is shown to people: printable, and shown as it is stored. */
+const deviceText = (max: number) => text(0, max).refine((value) => !INVISIBLE_OR_BIDI.test(value), UNSAFE_DEVICE_TEXT);
+
 const id = text(1, 128);
 const fingerprint = text(1, 256); // DESIGN.md "Fixed details": at most 256 characters
 
 export const deviceMetadataSchema = z.object({
-  hostname: text(0, 255).optional(),
-  os: text(0, 255).optional(),
-  app_version: text(0, 100).optional(),
+  hostname: deviceText(255).optional(),
+  os: deviceText(255).optional(),
+  app_version: deviceText(100).optional(),
 });
 
 export const activationRequestClaimsSchema = z.object({

@@ -5,6 +5,7 @@ import { changeExpiryAction, reinstateLicenseAction, suspendLicenseAction } from
 import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
+import { DeviceName } from '@/components/ui/device-name';
 import { pageNumber, SeatsPagination } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -91,11 +92,9 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
         {seats.map((seat) => (
           <tr key={seat.id}>
             <td className={cellClass}>
-              <div className="text-slate-900">{seat.hostname || 'unnamed device'}</div>
-              <div className="text-xs text-slate-500">
-                {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}
-                <span className="ml-1 font-mono">{seat.fingerprint.slice(0, 12)}…</span>
-              </div>
+              <DeviceName name={seat.hostname} fallback="unnamed device" className="text-slate-900" testId="seat-device" />
+              <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="" className="text-xs text-slate-500" />
+              <span className="font-mono text-xs text-slate-500" title={seat.fingerprint}>{seat.fingerprint.slice(0, 12)}…</span>
             </td>
             <td className={cellClass}>{formatDateTime(seat.activatedAt)}</td>
             <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
@@ -103,7 +102,7 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
             <td className={cellClass}>
               {/* A seat in grace still reads "active" here: only a lapsed one is flagged. */}
               <StatusBadge status={seat.state === 'grace' ? 'active' : seat.state} />
-              {seat.releaseReason && <div className="mt-1 text-xs text-slate-500">{seat.releaseReason}</div>}
+              {seat.releaseReason && <div className="mt-1 max-w-64 text-xs wrap-anywhere text-slate-500">{seat.releaseReason}</div>}
             </td>
           </tr>
         ))}

@@ -2,9 +2,6 @@
 
 import { startTransition, useActionState, type FormEvent, type ReactNode } from 'react';
 
-export const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none aria-invalid:border-red-400';
-
 /** What every admin action returns (STYLE.md rule 1). */
 export type ActionResult = { ok: true; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 export type ActionState = ActionResult | undefined;

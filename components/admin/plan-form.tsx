@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { planSettingsInput } from '@/lib/licensing/catalog-schema';
 import { durationFormValue, planFormFields, planSettingsFromForm, type DurationUnit } from '@/lib/licensing/plan-form';
 import { describePlanLease } from '@/lib/licensing/plan-preview';

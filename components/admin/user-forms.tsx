@@ -1,6 +1,7 @@
 'use client';
 
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { PasswordOnce } from '@/components/admin/password-once';
 
 type WithPassword = { ok: true; email: string; password: string; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime } from '@/components/format-date';
-import { inputClass } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
 import { ListPagination, pageNumber } from '@/components/ui/pagination';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';

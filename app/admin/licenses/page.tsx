@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
-import { inputClass } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
 import { ListPagination, PAGE_SIZE, pageNumber } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';

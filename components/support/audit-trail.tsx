@@ -28,7 +28,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
                 <span className="font-mono text-xs font-medium text-indigo-700">{event.action}</span>{' '}
                 <span className="text-slate-700">by {event.actorLabel}</span>
               </div>
-              <div className="text-xs text-slate-400">
+              <div className="text-xs text-slate-600">
                 <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
                 {event.ip && event.ip !== 'unknown' && ` · from ${event.ip}`}
               </div>

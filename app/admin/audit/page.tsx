@@ -17,7 +17,7 @@ type Search = { actor?: string; action?: string; license?: string; from?: string
 
 function Details({ details }: { details: Record<string, unknown> }) {
   const entries = Object.entries(details);
-  if (entries.length === 0) return <span className="text-slate-400">—</span>;
+  if (entries.length === 0) return <span className="text-slate-500">—</span>;
   return (
     <dl className="space-y-0.5 text-xs leading-snug">
       {entries.map(([key, value]) => (

@@ -36,7 +36,7 @@ export default async function AdminOverviewPage() {
       </Section>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Licenses expiring in the next {NEAR_EXPIRY_DAYS} days</h2>
       <Table
-        head={['Customer', 'Product · plan', 'Expires', '']}
+        head={['Customer', 'Product · plan', 'Expires', { label: 'Open', hidden: true }]}
         testId="near-expiry"
         empty={overview.nearExpiry.length === 0 ? <EmptyRow text={`No active license expires in the next ${NEAR_EXPIRY_DAYS} days.`} /> : undefined}
       >

@@ -27,7 +27,7 @@ function Device({ seat }: { seat: SupportSeat }) {
       <div className="text-xs text-slate-500">
         {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ') || 'no device details'}
       </div>
-      <div className="font-mono text-xs text-slate-400" title={seat.fingerprint}>
+      <div className="font-mono text-xs text-slate-600" title={seat.fingerprint}>
         {seat.fingerprint.slice(0, 16)}…
       </div>
     </>
@@ -41,7 +41,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
       {license.seats.length === 0 ? (
         <EmptyState>No machine has activated this license yet.</EmptyState>
       ) : (
-        <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right' }]} frame="inset">
+        <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right', hidden: true }]} frame="inset">
           {license.seats.map((seat) => (
             <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
               <td className={`${cellClass} min-w-52`}>
@@ -70,7 +70,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                 <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
               </td>
               <td className={cellClass}>
-                <div className="flex flex-col items-end gap-2 whitespace-nowrap">
+                <div className="flex flex-col items-start gap-2 whitespace-nowrap sm:items-end">
                   {seat.reissuable && <ReissueButton seatId={seat.id} />}
                   {seat.releasable && (
                     <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />

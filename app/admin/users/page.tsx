@@ -21,7 +21,7 @@ export default async function UsersPage() {
         title="Users"
         description="Staff who sign in at /login. Admins run this dashboard; support staff use the support console. A disabled user is signed out on their next request."
       />
-      <Table head={['User', 'Role', 'Status', 'Last sign-in', '']} testId="user-table">
+      <Table head={['User', 'Role', 'Status', 'Last sign-in', { label: 'Actions', hidden: true }]} testId="user-table">
         {users.map((user) => {
           const locked = user.lockedUntil && user.lockedUntil.getTime() > now;
           return (

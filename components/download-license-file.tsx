@@ -16,9 +16,10 @@ export function DownloadLicenseFile({ fileName, licenseFile }: { fileName: strin
       download={fileName}
       aria-disabled={!url}
       data-testid="download-license"
-      className="inline-flex items-center gap-2 rounded-md bg-emerald-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-500"
+      className="inline-flex max-w-full items-center gap-2 rounded-md bg-emerald-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-emerald-800"
     >
-      <span aria-hidden>↓</span> Download {fileName}
+      <span aria-hidden>↓</span>
+      <span className="break-all">Download {fileName}</span>
     </a>
   );
 }

@@ -14,6 +14,9 @@ export function LicenseLookup() {
   const [pending, startTransition] = useTransition();
 
   function lookUp(licenseKey: string) {
+    // A stale answer must not stay on screen while the next look-up runs.
+    setError(null);
+    setLicense(null);
     startTransition(async () => {
       const result = await lookupLicenseAction({ licenseKey });
       setLicense(result.ok ? result.license : null);

@@ -19,7 +19,7 @@ export function DownloadLicenseFile({ fileName, licenseFile }: { fileName: strin
       className="inline-flex max-w-full items-center gap-2 rounded-md bg-emerald-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-emerald-800"
     >
       <span aria-hidden>↓</span>
-      <span className="break-all">Download {fileName}</span>
+      <span className="break-words">Download {fileName}</span>
     </a>
   );
 }

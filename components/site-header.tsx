@@ -19,12 +19,13 @@ export async function SiteHeader() {
   const staffLinks = staff ? [{ href: '/support', label: 'Support' }, ...(staff.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : [])] : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 sm:py-4">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6 sm:px-6 sm:py-4">
         <Link href="/" className="flex items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white">
             G
           </span>
-          Gatepass
+          {/* Signed-in staff need the row for their links on a phone: the mark stays, the word is read out. */}
+          <span className={staff ? 'sr-only sm:not-sr-only' : undefined}>Gatepass</span>
         </Link>
         <nav aria-label="Portal" className="order-last -mx-2 flex w-full gap-0.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:gap-1">
           {PORTAL_LINKS.map((link) => (

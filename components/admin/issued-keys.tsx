@@ -1,5 +1,6 @@
 'use client';
 
+import { toCsv } from '@/components/csv';
 import { CopyButton } from '@/components/ui/copy-button';
 
 export interface IssuedBatch {
@@ -11,15 +12,11 @@ export interface IssuedBatch {
   expiresAt: string;
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : value;
-}
-
 /** RFC 4180 CSV of a batch; cells that a spreadsheet would run as formulas are defused. */
 export function issuedKeysCsv(batch: IssuedBatch): string {
   const head = ['license_key', 'license_id', 'product', 'plan', 'customer_name', 'customer_email', 'expires_at'];
   const rows = batch.licenses.map((l) => [l.key, l.id, batch.product, batch.plan, batch.customerName, batch.customerEmail, batch.expiresAt]);
-  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(head, rows);
 }
 
 /** The keys of a batch, shown in full this once, with a CSV download made in the browser. */

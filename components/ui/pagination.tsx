@@ -9,10 +9,15 @@ export function pageNumber(value: string | string[] | undefined): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
+/** `basePath?…`, with the non-empty search params only (e.g. a CSV export of the filtered list). */
+export function searchHref(basePath: string, params: Record<string, string>): string {
+  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
+  return search.size > 0 ? `${basePath}?${search.toString()}` : basePath;
+}
+
 /** `basePath?…&page=n`, keeping the other non-empty search params. */
 export function pageHref(basePath: string, params: Record<string, string>, page: number): string {
-  const search = new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), page: String(page) });
-  return `${basePath}?${search.toString()}`;
+  return searchHref(basePath, { ...params, page: String(page) });
 }
 
 const PLACEMENTS = {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
-import { ListPagination, PAGE_SIZE, pageNumber } from '@/components/ui/pagination';
+import { ListPagination, PAGE_SIZE, pageNumber, searchHref } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -21,17 +21,22 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
   const page = pageNumber(pageParam);
   const { total, rows } = adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const now = Date.now();
-  const issue = (
-    <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
-      Issue licenses
-    </Link>
+  const actions = (
+    <>
+      <a href={searchHref('/admin/licenses/export', { q, status })} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="licenses-export">
+        Export CSV
+      </a>
+      <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
+        Issue licenses
+      </Link>
+    </>
   );
   return (
     <>
-      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={issue} />
-      <form className="mb-4 flex flex-wrap gap-2" role="search" data-testid="license-search">
-        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={`${inputClass} max-w-md flex-1`} />
-        <select name="status" defaultValue={status} aria-label="Status" className={`${inputClass} w-40`}>
+      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={actions} />
+      <form className="mb-4 grid gap-2 sm:grid-cols-[minmax(0,28rem)_10rem_auto] sm:justify-start" role="search" data-testid="license-search">
+        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={inputClass} />
+        <select name="status" defaultValue={status} aria-label="Status" className={inputClass}>
           <option value="">Any status</option>
           <option value="active">Active</option>
           <option value="suspended">Suspended</option>
@@ -56,10 +61,11 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
               </td>
               <td className={cellClass}>
                 <div className="text-slate-900">{license.customerName || '—'}</div>
-                <div className="text-xs text-slate-500">{license.customerEmail}</div>
+                <div className="text-xs break-all text-slate-600">{license.customerEmail}</div>
               </td>
               <td className={cellClass}>
-                {product.name} · {plan.name}
+                <div className="text-slate-900">{product.name}</div>
+                <div className="text-xs text-slate-600">{plan.name}</div>
               </td>
               <td className={cellClass}>
                 {seatsUsed} / {plan.seatLimit}

@@ -18,6 +18,8 @@ async function licenseWithSeat() {
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test.describe(`axe at ${size} size`, () => {
     test.use({ viewport });
+    // Each test walks a dozen pages and runs axe on each: more than the default minute on a busy machine.
+    test.describe.configure({ timeout: 180_000 });
 
     test(`portal pages have no serious or critical violations (${size})`, async ({ page }, testInfo) => {
       const { license, request } = await licenseWithSeat();

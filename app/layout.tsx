@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   description: 'Activate, refresh and deactivate software licenses for offline machines.',
 };
 
+
+// The pages follow the system's light or dark setting (app/globals.css).
+export const viewport: Viewport = { colorScheme: 'light dark' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '@/components/format-date';
 import { LicenseActions } from '@/components/admin/license-actions';
 import { BackLink, PageHeader } from '@/components/admin/page-header';
 import { Section } from '@/components/ui/section';
+import { SeatStateBadge } from '@/components/seat-state-badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -84,13 +85,18 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
           changeExpiry={changeExpiryAction}
         />
       </Section>
-      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Seats</h2>
+      <div className="mt-8 mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold text-slate-900">Seats</h2>
+        <Link href={`/support/licenses/${license.id}`} className="text-sm text-indigo-700 underline underline-offset-2" data-testid="open-in-support">
+          Release a seat or re-issue a file in the support console
+        </Link>
+      </div>
       <Table head={['Device', 'Activated', 'Lease ends', 'Grace ends', 'Status']} testId="seat-table" empty={seats.length === 0 ? <EmptyRow text="No machine has activated this license yet." /> : undefined}>
         {seats.map((seat) => (
           <tr key={seat.id}>
             <td className={cellClass}>
               <div className="text-slate-900">{seat.hostname || 'unnamed device'}</div>
-              <div className="text-xs text-slate-500">
+              <div className="text-xs text-slate-600">
                 {[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')}
                 <span className="ml-1 font-mono">{seat.fingerprint.slice(0, 12)}…</span>
               </div>
@@ -99,9 +105,8 @@ export default async function LicensePage({ params }: { params: Promise<{ licens
             <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
             <td className={cellClass}>{formatDateTime(seat.graceEndsAt)}</td>
             <td className={cellClass}>
-              {/* A seat in grace still reads "active" here: only a lapsed one is flagged. */}
-              <StatusBadge status={seat.state === 'grace' ? 'active' : seat.state} />
-              {seat.releaseReason && <div className="mt-1 text-xs text-slate-500">{seat.releaseReason}</div>}
+              <SeatStateBadge state={seat.state} />
+              {seat.releaseReason && <div className="mt-1 text-xs text-slate-600">{seat.releaseReason}</div>}
             </td>
           </tr>
         ))}

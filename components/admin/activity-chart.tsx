@@ -3,11 +3,11 @@ import type { DailyActivity } from '@/lib/licensing/usage-overview';
 
 const HEIGHT = 100;
 
-/** The smallest "nice" axis top (1, 2, 5, 10, 20, 50 …) at or above `max`. */
+/** The smallest even "nice" axis top (2, 4, 6, 10, 20, 40 …) at or above `max`, so its half is a whole count too. */
 function axisTop(max: number): number {
-  if (max <= 0) return 1;
+  if (max <= 2) return 2;
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((step) => step * magnitude).find((top) => top >= max)!;
+  return [1, 2, 4, 6, 10].map((step) => step * magnitude).find((top) => top >= max && top % 2 === 0)!;
 }
 
 const dayLabel = (day: string) => formatDate(`${day}T00:00:00Z`).replace(/ \d{4}$/, '');

@@ -12,12 +12,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-sm font-medium text-red-700">Something went wrong</p>
       <h1 className="mt-2 text-xl font-semibold">The portal could not show this page</h1>
       <p className="mt-2 text-slate-600">Try again in a moment. If it keeps happening, contact support{error.digest ? ' and quote the code below' : ''}.</p>
-      {error.digest && <p className="mt-3 font-mono text-xs text-slate-400">error {error.digest}</p>}
+      {error.digest && <p className="mt-3 font-mono text-xs text-slate-600">error {error.digest}</p>}
       <div className="mt-6 flex justify-center gap-4 text-sm">
         <button type="button" onClick={reset} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
           Try again
         </button>
-        <Link href="/" className="px-4 py-2 text-indigo-600 hover:underline">
+        <Link href="/" className="px-4 py-2 text-indigo-700 underline underline-offset-2">
           Back to the portal
         </Link>
       </div>

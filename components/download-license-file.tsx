@@ -1,24 +1,36 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
-/** A download link for a license file the portal just signed (it is never stored). */
+/**
+ * A download link for a license file the portal just signed (it is never stored).
+ *
+ * The link has its file from the first render (a click cannot come before the file), and
+ * the object URL is revoked when the link goes away or gets another file. The revoke waits
+ * a tick and a remount with the same URL cancels it: React's development Strict Mode
+ * unmounts and remounts every effect once, and must not leave the link pointing at nothing.
+ */
 export function DownloadLicenseFile({ fileName, licenseFile }: { fileName: string; licenseFile: string }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const url = useMemo(() => URL.createObjectURL(new Blob([licenseFile], { type: 'application/octet-stream' })), [licenseFile]);
+  const pendingRevoke = useRef<{ url: string; timer: number } | null>(null);
   useEffect(() => {
-    const objectUrl = URL.createObjectURL(new Blob([licenseFile], { type: 'application/octet-stream' }));
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [licenseFile]);
+    if (pendingRevoke.current?.url === url) {
+      window.clearTimeout(pendingRevoke.current.timer);
+      pendingRevoke.current = null;
+    }
+    return () => {
+      pendingRevoke.current = { url, timer: window.setTimeout(() => URL.revokeObjectURL(url), 0) };
+    };
+  }, [url]);
   return (
     <a
-      href={url ?? undefined}
+      href={url}
       download={fileName}
-      aria-disabled={!url}
       data-testid="download-license"
-      className="inline-flex items-center gap-2 rounded-md bg-emerald-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-500"
+      className="inline-flex max-w-full items-center gap-2 rounded-md bg-emerald-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-emerald-800"
     >
-      <span aria-hidden>↓</span> Download {fileName}
+      <span aria-hidden>↓</span>
+      <span className="break-words">Download {fileName}</span>
     </a>
   );
 }

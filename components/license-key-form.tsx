@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { inputClass } from '@/components/ui/field-styles';
 
 /** Asks for the license key (the end user's only credential); never puts it in the URL. */
 export function LicenseKeyForm({ onSubmit, busy, submitLabel }: { onSubmit: (licenseKey: string) => void; busy: boolean; submitLabel: string }) {
@@ -21,7 +22,7 @@ export function LicenseKeyForm({ onSubmit, busy, submitLabel }: { onSubmit: (lic
           placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
           autoComplete="off"
           spellCheck={false}
-          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm uppercase placeholder:normal-case focus:border-indigo-500 focus:outline-none"
+          className={`mt-1 ${inputClass} font-mono uppercase placeholder:normal-case`}
         />
       </label>
       <button

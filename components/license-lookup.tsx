@@ -24,9 +24,17 @@ export function LicenseLookup() {
     });
   }
 
+  // A new key is a new look-up: a stale answer must not stay on screen while it runs.
+  // (Turning a page of seats keeps the license on screen until the next page arrives.)
+  function lookUpNewKey(key: string) {
+    setError(null);
+    setLicense(null);
+    lookUp(key);
+  }
+
   return (
     <div className="space-y-6">
-      <LicenseKeyForm onSubmit={(key) => lookUp(key)} busy={pending} submitLabel="Show license" />
+      <LicenseKeyForm onSubmit={lookUpNewKey} busy={pending} submitLabel="Show license" />
       <FormError message={error} testId="lookup-error" />
       {license && <LicenseDetails license={license} onSeatsPage={(page) => lookUp(licenseKey, page)} />}
     </div>

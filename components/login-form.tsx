@@ -1,10 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { signInAction, type SignInState } from '@/app/login/actions';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, undefined);
+  // Controlled, so a refused sign-in keeps the email (a form action resets uncontrolled fields).
+  const [email, setEmail] = useState('');
+  const failed = Boolean(state && !state.ok);
+  const password = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state && !state.ok) password.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="space-y-4" data-testid="login-form">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
@@ -15,7 +22,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="email"
           autoComplete="username"
           required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 shadow-sm"
         />
       </label>
       <label className="block">
@@ -25,11 +34,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           type="password"
           autoComplete="current-password"
           required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
+          ref={password}
+          aria-invalid={failed}
+          aria-describedby={failed ? 'login-error' : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 shadow-sm aria-invalid:border-red-600"
         />
       </label>
       {state && !state.ok && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="login-error">
+        <p role="alert" id="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
           {state.message}
         </p>
       )}

@@ -19,7 +19,9 @@ export function RefreshPanel() {
   const [pending, startTransition] = useTransition();
 
   function lookUp(key: string) {
+    // A stale answer must not stay on screen while the next look-up runs.
     setIssued(null);
+    setError(null);
     startTransition(async () => {
       const result = await lookupLicenseAction({ licenseKey: key });
       setLicenseKey(key);
@@ -29,6 +31,7 @@ export function RefreshPanel() {
   }
 
   function refresh(seatId: string) {
+    setError(null);
     startTransition(async () => {
       const result = await refreshSeatAction({ licenseKey, seatId });
       setIssued(result.ok ? result : null);
@@ -56,7 +59,7 @@ export function RefreshPanel() {
                   disabled={pending}
                   onClick={() => refresh(seat.id)}
                   data-testid="refresh-seat"
-                  className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-1.5 text-xs font-medium text-indigo-700 hover:bg-indigo-100 disabled:opacity-60"
+                  className="rounded-md border border-indigo-300 bg-indigo-50 px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-100 disabled:opacity-60"
                 >
                   Get refreshed file
                 </button>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/login/actions';
+import { NavLink } from '@/components/nav-link';
 import { currentStaff } from '@/lib/auth/staff';
 
 const PORTAL_LINKS = [
@@ -9,44 +10,53 @@ const PORTAL_LINKS = [
   { href: '/license', label: 'My license' },
 ];
 
+/**
+ * Two rows on a phone (the name and the staff links, then the portal's pages), one row
+ * from 640px up. Who is signed in shows from 640px; on a phone the Sign out button says it.
+ */
 export async function SiteHeader() {
   const staff = await currentStaff();
   const staffLinks = staff ? [{ href: '/support', label: 'Support' }, ...(staff.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : [])] : [];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-8 gap-y-2 px-6 py-4">
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6 sm:px-6 sm:py-4">
+        <Link href="/" className="flex items-center gap-2 rounded-md text-lg font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm font-bold text-white">
             G
           </span>
-          Gatepass
+          {/* Signed-in staff need the row for their links on a phone: the mark stays, the word is read out. */}
+          <span className={staff ? 'sr-only sm:not-sr-only' : undefined}>Gatepass</span>
         </Link>
-        <nav aria-label="Portal" className="flex flex-wrap gap-1 text-sm">
+        <nav aria-label="Portal" className="order-last -mx-2 flex w-full gap-0.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:gap-1">
           {PORTAL_LINKS.map((link) => (
-            <Link key={link.href} href={link.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <NavLink key={link.href} href={link.href} className="px-2 py-1.5 sm:px-3">
               {link.label}
-            </Link>
+            </NavLink>
           ))}
         </nav>
         <nav aria-label="Staff" className="ml-auto flex items-center gap-1 text-sm">
           {staffLinks.map((link) => (
-            <Link key={link.href} href={link.href} className="rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <NavLink key={link.href} href={link.href} className="px-2 py-1.5 sm:px-3">
               {link.label}
-            </Link>
+            </NavLink>
           ))}
           {staff ? (
-            <form action={signOutAction} className="ml-2 flex items-center gap-2">
-              <span className="text-slate-500" data-testid="signed-in-as">
+            <form action={signOutAction} className="ml-1 flex items-center gap-2 sm:ml-2">
+              <span className="hidden text-slate-600 md:inline" data-testid="signed-in-as">
                 {staff.email} · {staff.role}
               </span>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-50">
+              <button
+                type="submit"
+                title={`Signed in as ${staff.email} (${staff.role})`}
+                className="rounded-md border border-slate-300 px-3 py-1 whitespace-nowrap text-slate-700 hover:bg-slate-50"
+              >
                 Sign out
               </button>
             </form>
           ) : (
-            <Link href="/login" className="rounded-md px-3 py-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900">
+            <NavLink href="/login" className="px-2 py-1.5 sm:px-3">
               Staff sign-in
-            </Link>
+            </NavLink>
           )}
         </nav>
       </div>

@@ -76,9 +76,34 @@ class Mutex {
   }
 }
 
+/**
+ * The database holds password hashes, customer data and the audit log: only the owner may
+ * read it (issue 13, point 8). Creates the data directory 0700 and the database file 0600,
+ * and repairs both, and an existing -wal and -shm, when they were made more open (an older
+ * version, a copy, a umask). SQLite creates -wal and -shm with the database file's mode, so
+ * setting it before the first open covers them too.
+ */
+function restrictDatabaseFiles(file: string): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  privateMode(dir, 0o700);
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(each)) privateMode(each, 0o600);
+}
+
+function privateMode(file: string, mode: number): void {
+  if ((fs.statSync(file).mode & 0o777) === mode) return;
+  try {
+    fs.chmodSync(file, mode);
+  } catch (error) {
+    // Not our file (a directory set up by root, a mount): say so, but still start.
+    console.warn(`Could not restrict ${file} to mode ${mode.toString(8)}: ${(error as Error).message}. Make it readable by the Gatepass user only.`);
+  }
+}
+
 function openSqlite(): Engine {
   const file = databaseFile();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  restrictDatabaseFiles(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

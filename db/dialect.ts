@@ -18,7 +18,7 @@ export function dialectOf(url: string | undefined): Dialect {
 
 /**
  * This process's engine. Reading it never throws: a malformed DATABASE_URL is reported by
- * the start-time settings check (lib/instance/environment.ts), which calls {@link dialectOf}.
+ * the start-time settings check (lib/first-start/environment.ts), which calls {@link dialectOf}.
  */
 export const dialect: Dialect = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL?.trim() ?? '') ? 'pg' : 'sqlite';
 

@@ -30,6 +30,7 @@ export const {
   instanceSettings,
   seatCountsDaily,
   rateLimitWindows,
+  signInFailures,
 } = tables;
 
 export type User = typeof pg.users.$inferSelect;

@@ -290,3 +290,20 @@ export const rateLimitWindows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_windows_start_idx').on(t.windowStart)],
 );
+
+/**
+ * Failed staff sign-ins per normalized email and client address, and per email across all
+ * addresses (`address` = ''), counted whether or not the email belongs to a user so that
+ * the answers do not tell (lib/auth/sign-in-throttle.ts).
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    /** Milliseconds since the epoch. */
+    lastFailedAt: integer('last_failed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] }), index('sign_in_failures_last_failed_idx').on(t.lastFailedAt)],
+);

@@ -20,7 +20,16 @@ test('key rotation keeps an old license file valid in the SDK while new files ca
     await page.goto('/login?callbackUrl=/admin/keys');
     await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
     await expect(page.getByTestId(`key-row-${oldKid}`)).toHaveAttribute('data-status', 'active');
-    await page.getByTestId('rotate-submit').click();
+    // Rotation asks first, saying that issued files stay valid and which apps need the new key set.
+    await page.getByTestId('rotate-open').click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate the signing key?' });
+    await expect(dialog.getByTestId('rotate-old-files')).toContainText(`${oldKid}) is retired, not removed`);
+    await expect(dialog.getByTestId('rotate-apps')).toContainText('Ship the new key set');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId(`key-row-${oldKid}`)).toHaveAttribute('data-status', 'active');
+    await page.getByTestId('rotate-open').click();
+    await dialog.getByRole('button', { name: 'Rotate signing key' }).click();
     await expect(page.getByTestId('form-success')).toContainText('signs license files from now on');
     await expect(page.getByTestId(`key-row-${oldKid}`)).toHaveAttribute('data-status', 'retired');
 

@@ -91,23 +91,21 @@ test('an admin changes a role, disables a user (whose session ends), and resets 
   await expect((await them.goto('/admin'))?.status()).toBe(403);
 
   await users.goto();
-  await users.row(email).getByLabel(`Role of ${email}`).selectOption('admin');
-  await users.row(email).getByTestId(`change-role-${email}`).click();
+  await users.changeRole(email, 'admin');
   await expect(users.row(email).getByTestId('user-role')).toHaveText('admin');
   await them.goto('/admin');
   await expect(them.getByRole('heading', { level: 1 })).toHaveText('Overview');
 
-  await users.row(email).getByTestId(`toggle-access-${email}`).click();
+  await users.disable(email);
   await expect(users.row(email).getByTestId('user-status')).toHaveText('disabled');
   await them.goto('/admin');
   await expect(them).toHaveURL(/\/login/);
   await new LoginPage(them).signIn(email, password);
   await new LoginPage(them).expectError('This account is disabled');
 
-  await users.row(email).getByTestId(`toggle-access-${email}`).click();
+  await users.enable(email);
   await expect(users.row(email).getByTestId('user-status')).toHaveText('enabled');
-  await users.row(email).getByTestId(`reset-password-${email}`).click();
-  const fresh = (await users.row(email).getByTestId('new-password').textContent())!.trim();
+  const fresh = await users.resetPassword(email);
   expect(fresh).not.toBe(password);
   // The reset ends any session opened with the old password, even one disabling had only paused.
   await them.goto('/admin');

@@ -21,8 +21,13 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').s
 const target = path.resolve(process.argv[2] || path.join(dataDir, 'backups', stamp));
 fs.mkdirSync(target, { recursive: true, mode: 0o700 });
 
+// The copy holds what the database holds: readable by the owner only, like the original
+// (db/client.ts restrictDatabaseFiles). SQLite keeps the mode of a file that exists.
+const copy = path.join(target, 'gatepass.sqlite');
+fs.closeSync(fs.openSync(copy, 'a', 0o600));
+fs.chmodSync(copy, 0o600);
 const db = new Database(source, { readonly: true, fileMustExist: true });
-await db.backup(path.join(target, 'gatepass.sqlite'));
+await db.backup(copy);
 db.close();
 
 const keyFile = path.join(dataDir, 'master.key');

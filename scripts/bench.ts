@@ -2,7 +2,10 @@
  * `npm run bench`: activations per second through the REST API at 1, 16 and 64
  * concurrent clients, against a production server started here on a free localhost
  * port with a temporary data directory, beside the same pipeline called in-process
- * (decrypt, verify, one write transaction, sign). Prints a table and the ratios.
+ * (decrypt, verify, one write transaction, sign), and beside the floor: the same
+ * cryptography with keys imported once plus one raw prepared SQLite transaction that
+ * writes what an activation writes. Prints a table, the CPU per activation of the
+ * floor and of the in-process path, and the ratios the hot path is held to.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +27,81 @@ const IN_PROCESS_RUNS = [
   { concurrency: 1, requests: 1000 },
   { concurrency: 16, requests: 2000 },
 ];
+
+const FLOOR_RUNS = 1000;
+
+/** CPU milliseconds (user + system) per job, jobs run one after another. */
+async function cpuPerOp(jobs: Array<() => Promise<void>>): Promise<number> {
+  for (const job of jobs.splice(0, 20)) await job(); // warm-up: JIT, caches
+  const before = process.cpuUsage();
+  for (const job of jobs) await job();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / jobs.length;
+}
+
+/**
+ * The least an activation can cost here: open the request (ECDH-ES unwrap, AES-GCM,
+ * Ed25519 verify), sign the file (HKDF, AES-GCM, Ed25519), keys imported once, and one
+ * raw prepared better-sqlite3 transaction with the reads and writes an activation makes.
+ */
+async function floorCpu(dir: string, requests: string[]): Promise<number> {
+  const crypto = await import('node:crypto');
+  const Database = (await import('better-sqlite3')).default;
+  const { compactDecrypt, compactVerify, CompactEncrypt, CompactSign, importJWK } = await import('jose');
+  const { requestDecryptionKeys, activeSigningKey } = await import('@/lib/instance/keys');
+  const { createTestLicense } = await import('@/lib/testing/licensing-fixtures');
+  const { deriveLicenseFileKey, dearmor, armor } = await import('@/lib/protocol');
+  const license = await createTestLicense({ seats: requests.length + 10 });
+  const [portal] = await requestDecryptionKeys();
+  const signing = await activeSigningKey();
+  const unwrapKey = await importJWK({ ...portal!.privateJwk }, 'ECDH-ES+A256KW');
+  const signKey = await importJWK({ ...signing.privateJwk }, 'EdDSA');
+  const keyHash = crypto.createHash('sha256').update(license.key.replace(/-/g, '')).digest('hex');
+
+  const db = new Database(path.join(dir, 'gatepass.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  const findLicense = db.prepare('SELECT l.id, l.seats_active, p.seat_limit FROM licenses l JOIN plans p ON p.id = l.plan_id WHERE l.key_hash = ?');
+  const findSeat = db.prepare("SELECT id FROM seats WHERE license_id = ? AND fingerprint = ? AND status = 'active'");
+  const findNonce = db.prepare('SELECT jti FROM used_nonces WHERE jti = ?');
+  const insertSeat = db.prepare(
+    "INSERT INTO seats (id, license_id, fingerprint, device_public_jwk, device_thumbprint, hostname, status, activated_at, last_issued_at, lease_ends_at, grace_ends_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)",
+  );
+  const countSeat = db.prepare('UPDATE licenses SET seats_active = seats_active + 1 WHERE id = ?');
+  const countDay = db.prepare('INSERT INTO seat_counts_daily (day, shard, activated) VALUES (?, 0, 1) ON CONFLICT (day, shard) DO UPDATE SET activated = activated + 1');
+  const insertNonce = db.prepare("INSERT INTO used_nonces (jti, kind, seat_id, used_at) VALUES (?, 'request', ?, ?)");
+  const insertFile = db.prepare("INSERT INTO license_files (id, seat_id, license_id, kind, kid, encrypted, issued_at, lease_ends_at, grace_seconds, issued_by) VALUES (?, ?, ?, 'activation', ?, 1, ?, ?, 0, 'bench')");
+  const insertAudit = db.prepare("INSERT INTO audit_events (at, actor_type, actor_label, action, target_type, target_id, license_id, details, ip) VALUES (?, 'end_user', 'bench', 'seat.activate', 'seat', ?, ?, '{}', '')");
+
+  const jobs = requests.map((text) => async () => {
+    const { plaintext } = await compactDecrypt(dearmor(text, 'request'), unwrapKey, { keyManagementAlgorithms: ['ECDH-ES+A256KW'], contentEncryptionAlgorithms: ['A256GCM'] });
+    const inner = new TextDecoder().decode(plaintext);
+    const header = JSON.parse(Buffer.from(inner.split('.')[0]!, 'base64url').toString()) as { jwk: { x: string } };
+    const { payload } = await compactVerify(inner, await importJWK({ kty: 'OKP', crv: 'Ed25519', x: header.jwk.x }, 'EdDSA'), { algorithms: ['EdDSA'] });
+    const claims = JSON.parse(new TextDecoder().decode(payload)) as { fingerprint: string; jti: string };
+    const now = Math.floor(Date.now() / 1000);
+    const seatId = crypto.randomUUID();
+    const fileId = crypto.randomUUID();
+    begin.run();
+    const found = findLicense.get(keyHash) as { id: string };
+    findSeat.get(found.id, claims.fingerprint);
+    findNonce.get(claims.jti);
+    insertSeat.run(seatId, found.id, claims.fingerprint, JSON.stringify(header.jwk), 'thumbprint', 'host', now, now, now + 86400, now + 86400);
+    countSeat.run(found.id);
+    countDay.run(new Date().toISOString().slice(0, 10));
+    insertNonce.run(claims.jti, seatId, now);
+    insertFile.run(fileId, seatId, found.id, signing.kid, now, now + 86400);
+    insertAudit.run(now, seatId, found.id);
+    commit.run();
+    const json = new TextEncoder().encode(JSON.stringify({ ...claims, seat_id: seatId, iat: now, exp: now + 86400, jti: fileId }));
+    const jwe = await new CompactEncrypt(json).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(deriveLicenseFileKey(license.key, claims.fingerprint));
+    armor('license', await new CompactSign(new TextEncoder().encode(jwe)).setProtectedHeader({ alg: 'EdDSA', kid: signing.kid }).sign(signKey));
+  });
+  const ms = await cpuPerOp(jobs);
+  db.close();
+  return ms;
+}
 
 interface Row {
   mode: string;
@@ -77,6 +155,36 @@ async function measure(mode: string, concurrency: number, jobs: Array<() => Prom
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { mode, concurrency, requests: jobs.length, perSecond: jobs.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** `npm run bench -- --cpu-only`: just the floor and the in-process CPU per activation, no server. */
+async function cpuOnly(): Promise<void> {
+  const { migrateDatabase, closeDb } = await import('@/db/client');
+  const { ensureInstanceKeys } = await import('@/lib/instance/keys');
+  const { createTestLicense, makeMachine } = await import('@/lib/testing/licensing-fixtures');
+  const { activate } = await import('@/lib/licensing/activate');
+  const { endUserActor } = await import('@/lib/core/actor');
+  await migrateDatabase();
+  await ensureInstanceKeys();
+  const requestsFor = async (count: number) => {
+    const license = await createTestLicense({ seats: count + 10 });
+    const machines = await Promise.all(Array.from({ length: count }, (_, i) => makeMachine(`bench-${i}`)));
+    return Promise.all(machines.map((m) => m.request(license)));
+  };
+  const actor = endUserActor('API', '127.0.0.1');
+  const floor = await floorCpu(dataDir, await requestsFor(FLOOR_RUNS + 20));
+  const inProcess = await cpuPerOp(
+    (await requestsFor(FLOOR_RUNS + 20)).map((requestText) => async () => {
+      const result = await activate({ requestText, actor });
+      if (!result.ok) throw new Error(result.message);
+    }),
+  );
+  console.log(`CPU per activation, ${FLOOR_RUNS} in a row, one client:`);
+  console.log(`  floor:                  ${floor.toFixed(3)} ms`);
+  console.log(`  in-process activate():  ${inProcess.toFixed(3)} ms`);
+  console.log(`  ratio: ${(inProcess / floor).toFixed(2)}x the floor (target at most 1.5x)`);
+  await closeDb();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -141,6 +249,14 @@ async function main(): Promise<void> {
       );
     }
 
+    const floor = await floorCpu(dataDir, await requestsFor(FLOOR_RUNS + 20));
+    const inProcess = await cpuPerOp(
+      (await requestsFor(FLOOR_RUNS + 20)).map((requestText) => async () => {
+        const result = await activate({ requestText, actor });
+        if (!result.ok) throw new Error(result.message);
+      }),
+    );
+
     console.log(`\nActivations (decrypt, verify, transaction, sign) on ${os.cpus().length} CPUs, Node ${process.version}\n`);
     console.log('| mode       | clients | requests | activations/s | p50 ms | p99 ms |');
     console.log('|------------|--------:|---------:|--------------:|-------:|-------:|');
@@ -153,10 +269,18 @@ async function main(): Promise<void> {
     const localBest = Math.max(...rows.filter((r) => r.mode === 'in-process').map((r) => r.perSecond));
     console.log(`\nin-process / HTTP at 1 client: ${(local1.perSecond / http1.perSecond).toFixed(2)}x`);
     console.log(`best in-process / best HTTP:    ${(localBest / httpBest).toFixed(2)}x`);
+    const http16 = rows.find((r) => r.mode === 'HTTP API' && r.concurrency === 16)!;
+    const local16 = rows.find((r) => r.mode === 'in-process' && r.concurrency === 16)!;
+    console.log(`HTTP at 16 clients / in-process at 16: ${((100 * http16.perSecond) / local16.perSecond).toFixed(0)} % (target at least 60 %)`);
+    console.log(`\nCPU per activation, ${FLOOR_RUNS} in a row, one client:`);
+    console.log(`  floor (crypto with keys imported once + one raw prepared SQLite transaction): ${floor.toFixed(3)} ms`);
+    console.log(`  in-process activate():                                                       ${inProcess.toFixed(3)} ms`);
+    console.log(`  ratio: ${(inProcess / floor).toFixed(2)}x the floor (target at most 1.5x)`);
   } finally {
     stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (process.argv.includes('--cpu-only')) await cpuOnly();
+else await main();

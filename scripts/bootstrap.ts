@@ -2,7 +2,7 @@
  * Prepares the instance before the server starts: migrations, master key, keys,
  * first admin, demo data; then prints how to sign in. Run by scripts/start.mjs.
  */
-import { environmentProblem } from '@/lib/instance/environment';
+import { environmentProblem } from '@/lib/first-start/environment';
 
 // Checked before anything reads a setting (db/dialect reads DATABASE_URL as it loads).
 const problem = environmentProblem();

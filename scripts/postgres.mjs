@@ -65,9 +65,9 @@ function runAsOwner(bin, args) {
  * Starts a fresh PostgreSQL server on a free loopback port; returns its URL and `stop()`.
  * The data folder is removed on stop.
  */
-export async function startThrowawayPostgres({ maxConnections = 200 } = {}) {
+export async function startThrowawayPostgres({ maxConnections = 200, durable = false, dir: parent = os.tmpdir() } = {}) {
   const binDir = ensurePostgresBinaries();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatepass-pg-'));
+  const dir = fs.mkdtempSync(path.join(parent, 'gatepass-pg-'));
   fs.chmodSync(dir, 0o777); // the postgres user writes its data folder inside
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
@@ -79,8 +79,8 @@ export async function startThrowawayPostgres({ maxConnections = 200 } = {}) {
     path.join(dir, 'server.log'),
     '-w',
     '-o',
-    // Throwaway data: durability off for speed; the socket goes to our folder, not /run.
-    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${maxConnections}`,
+    // Throwaway data: durability off for speed (unless a benchmark asks for it); the socket goes to our folder, not /run.
+    `-p ${port} -h 127.0.0.1 -k ${dir} -c max_connections=${maxConnections} -c shared_buffers=512MB${durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     'start',
   ]);
   const url = `postgres://gatepass@127.0.0.1:${port}/postgres`;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { closeDb, migrateDatabase, writeTransaction } from '@/db/client';
 import { dataDir } from '@/db/data-dir';
 import { utcDay } from '@/db/dialect';
-import { addSeatCounts, insertLicensesInBulk, insertSeatsInBulk } from '@/db/queries/bulk-load';
+import { addSeatCounts, analyzeTables, insertLicensesInBulk, insertSeatsInBulk } from '@/db/queries/bulk-load';
 import type { NewLicense, NewSeat } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/core/actor';
 import { sealSecret } from '@/lib/instance/master-key';
@@ -189,6 +189,8 @@ async function main() {
     }
   }
   await writeTransaction((tx) => addSeatCounts([...days].map(([day, counts]) => ({ day, ...counts })), tx));
+  // Fresh statistics, so each engine's planner picks the indexes for the new data at once.
+  await writeTransaction((tx) => analyzeTables(tx));
   const file = path.join(dataDir(), 'scale-sample.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(sample, null, 2)}\n`);

@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="flex flex-col gap-6 lg:flex-row lg:gap-10">
       <aside className="lg:w-48 lg:shrink-0">
-        <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-slate-400 uppercase lg:block">Vendor admin</p>
+        <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase lg:block">Vendor admin</p>
         <AdminNav />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>

@@ -8,36 +8,42 @@ import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { NEAR_EXPIRY_DAYS, OVERVIEW_DAYS, usageOverview } from '@/lib/licensing/usage-overview';
 
-function Stat({ label, value, note, testId }: { label: string; value: number; note?: string; testId: string }) {
+/** A headline number that leads to the list behind it. */
+function Stat({ label, value, note, testId, href }: { label: string; value: Parameters<typeof formatCount>[0]; note?: string; testId: string; href: string }) {
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <p className="text-sm text-slate-500">{label}</p>
+    <Link href={href} className="group block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300 hover:bg-indigo-50/40">
+      <p className="text-sm text-slate-600 group-hover:text-indigo-800">{label}</p>
       <p className="mt-1 text-3xl font-semibold tracking-tight text-slate-900" data-testid={testId}>
-        {value.toLocaleString('en-GB')}
+        {formatCount(value)}
       </p>
-      {note && <p className="mt-1 text-xs text-slate-500">{note}</p>}
-    </div>
+      {note && <p className="mt-1 text-xs text-slate-600">{note}</p>}
+      <p className="mt-2 text-xs font-medium text-indigo-700 underline-offset-2 group-hover:underline" aria-hidden>
+        See the list →
+      </p>
+    </Link>
   );
 }
 
 export default async function AdminOverviewPage() {
   const staff = await requireStaffPage(ADMIN_ONLY, '/admin');
   const overview = await usageOverview();
+  const since = overview.series[0]?.day ?? '';
+  const auditOf = (action: string) => `/admin/audit?action=${action}&from=${since}`;
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${staff.email}. Usage across all products, last ${OVERVIEW_DAYS} days.`} />
       <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <Stat label="Seats in use" value={overview.seats.active} note={`${formatCount(overview.seats.lapsed)} of them lapsed (lease and grace ended)`} testId="stat-seats-in-use" />
-        <Stat label="Active licenses" value={overview.licenses.active} note={`${overview.licenses.suspended} suspended`} testId="stat-active-licenses" />
-        <Stat label={`Activations, ${OVERVIEW_DAYS} days`} value={overview.totals.activations} testId="stat-activations" />
-        <Stat label={`Deactivations, ${OVERVIEW_DAYS} days`} value={overview.totals.deactivations} testId="stat-deactivations" />
+        <Stat label="Seats in use" value={overview.seats.active} note={`${formatCount(overview.seats.lapsed)} of them lapsed (lease and grace ended)`} testId="stat-seats-in-use" href="/admin/licenses?status=active" />
+        <Stat label="Active licenses" value={overview.licenses.active} note={`${formatCount(overview.licenses.suspended)} suspended`} testId="stat-active-licenses" href="/admin/licenses?status=active" />
+        <Stat label={`Activations, ${OVERVIEW_DAYS} days`} value={overview.totals.activations} testId="stat-activations" href={auditOf('seat.activate')} />
+        <Stat label={`Deactivations, ${OVERVIEW_DAYS} days`} value={overview.totals.deactivations} testId="stat-deactivations" href={auditOf('seat.deactivate')} />
       </div>
       <Section title="Activations and deactivations per day" className="mt-6">
         <ActivityChart series={overview.series} />
       </Section>
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Licenses expiring in the next {NEAR_EXPIRY_DAYS} days</h2>
       <Table
-        head={['Customer', 'Product · plan', 'Expires', '']}
+        head={['Customer', 'Product · plan', 'Expires', { label: 'Open', hidden: true }]}
         testId="near-expiry"
         empty={overview.nearExpiry.length === 0 ? <EmptyRow text={`No active license expires in the next ${NEAR_EXPIRY_DAYS} days.`} /> : undefined}
       >
@@ -45,14 +51,14 @@ export default async function AdminOverviewPage() {
           <tr key={license.id}>
             <td className={cellClass}>
               <div className="font-medium text-slate-900">{license.customerName || '—'}</div>
-              <div className="text-xs text-slate-500">{license.customerEmail}</div>
+              <div className="text-xs text-slate-600">{license.customerEmail}</div>
             </td>
             <td className={cellClass}>
               {product.name} · {plan.name}
             </td>
             <td className={cellClass}>{formatDate(license.expiresAt)}</td>
             <td className={`${cellClass} text-right`}>
-              <Link href={`/admin/licenses/${license.id}`} className="text-indigo-600 hover:underline">
+              <Link href={`/admin/licenses/${license.id}`} className="text-indigo-700 underline underline-offset-2">
                 Open
               </Link>
             </td>

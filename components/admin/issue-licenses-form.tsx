@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { IssuedKeys, type IssuedBatch } from '@/components/admin/issued-keys';
 
 export interface PlanChoice {

@@ -1,5 +1,8 @@
 'use client';
 
+import { toCsv } from '@/components/csv';
+import { CopyButton } from '@/components/ui/copy-button';
+
 export interface IssuedBatch {
   licenses: { id: string; key: string }[];
   product: string;
@@ -9,15 +12,11 @@ export interface IssuedBatch {
   expiresAt: string;
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/"/g, '""').replace(/^([=+\-@])/, "'$1")}"` : value;
-}
-
 /** RFC 4180 CSV of a batch; cells that a spreadsheet would run as formulas are defused. */
-export function issuedKeysCsv(batch: IssuedBatch): string {
+function issuedKeysCsv(batch: IssuedBatch): string {
   const head = ['license_key', 'license_id', 'product', 'plan', 'customer_name', 'customer_email', 'expires_at'];
   const rows = batch.licenses.map((l) => [l.key, l.id, batch.product, batch.plan, batch.customerName, batch.customerEmail, batch.expiresAt]);
-  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(head, rows);
 }
 
 /** The keys of a batch, shown in full this once, with a CSV download made in the browser. */
@@ -38,10 +37,11 @@ export function IssuedKeys({ batch, onDone }: { batch: IssuedBatch; onDone: () =
         </p>
         <p className="mt-1">Gatepass stores each key hashed and encrypted; support can look a license up by key or customer later.</p>
       </div>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <button type="button" onClick={download} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="download-csv">
           Download CSV
         </button>
+        <CopyButton text={batch.licenses.map((license) => license.key).join('\n')} label={batch.licenses.length === 1 ? 'Copy key' : 'Copy all keys'} testId="copy-keys" />
         <button type="button" onClick={onDone} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
           Issue more
         </button>
@@ -49,11 +49,11 @@ export function IssuedKeys({ batch, onDone }: { batch: IssuedBatch; onDone: () =
       <ol className="max-h-96 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200 bg-white">
         {batch.licenses.map((license, i) => (
           <li key={license.id} className="flex items-center justify-between gap-4 px-4 py-2 text-sm">
-            <span className="w-8 text-slate-400">{i + 1}</span>
+            <span className="w-8 text-slate-500">{i + 1}</span>
             <code className="flex-1 font-mono text-base tracking-wide text-slate-900 select-all" data-testid="issued-key">
               {license.key}
             </code>
-            <a href={`/admin/licenses/${license.id}`} className="text-indigo-600 hover:underline">
+            <a href={`/admin/licenses/${license.id}`} className="text-indigo-700 underline underline-offset-2">
               Open
             </a>
           </li>

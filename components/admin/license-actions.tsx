@@ -1,6 +1,7 @@
 'use client';
 
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 
 interface Props {
   licenseId: string;

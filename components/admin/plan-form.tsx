@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { describedBy, Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { planSettingsInput } from '@/lib/licensing/catalog-schema';
 import { durationFormValue, planFormFields, planSettingsFromForm, type DurationUnit } from '@/lib/licensing/plan-form';
 import { describePlanLease } from '@/lib/licensing/plan-preview';
@@ -25,12 +26,22 @@ function explain(form: HTMLFormElement): string {
   return describePlanLease(settings.data, new Date());
 }
 
-function DurationInput({ name, seconds, error, placeholder }: { name: string; seconds: number | null; error?: string; placeholder?: string }) {
+/** A number and its unit. The unit select is labelled after the field ("Offline TTL unit"). */
+function DurationInput({ name, label, seconds, error, placeholder }: { name: string; label: string; seconds: number | null; error?: string; placeholder?: string }) {
   const initial = seconds === null ? { value: '', unit: 'days' as DurationUnit } : durationFormValue(seconds);
   return (
     <div className="flex gap-2">
-      <input id={name} name={name} inputMode="decimal" defaultValue={initial.value} placeholder={placeholder} aria-invalid={Boolean(error)} className={inputClass} />
-      <select name={`${name}Unit`} aria-label={`${name} unit`} defaultValue={initial.unit} className={`${inputClass} w-28`}>
+      <input
+        id={name}
+        name={name}
+        inputMode="decimal"
+        defaultValue={initial.value}
+        placeholder={placeholder}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, error)}
+        className={inputClass}
+      />
+      <select name={`${name}Unit`} aria-label={`${label} unit`} defaultValue={initial.unit} className={`${inputClass} w-28`}>
         <option value="hours">hours</option>
         <option value="days">days</option>
       </select>
@@ -62,16 +73,16 @@ export function PlanForm({ action, hidden, values, isNew }: { action: AdminActio
           </Field>
         )}
         <Field label="Offline TTL" name="offlineTtl" hint="How long a license file works without a refresh: 1 hour to 10 years." error={err('offlineTtlSeconds')}>
-          <DurationInput name="offlineTtl" seconds={values.offlineTtlSeconds} error={err('offlineTtlSeconds')} />
+          <DurationInput name="offlineTtl" label="Offline TTL" seconds={values.offlineTtlSeconds} error={err('offlineTtlSeconds')} />
         </Field>
         <Field label="Grace period" name="grace" hint="Extra time after the lease ends: 0 to 365 days." error={err('graceSeconds')}>
-          <DurationInput name="grace" seconds={values.graceSeconds} error={err('graceSeconds')} />
+          <DurationInput name="grace" label="Grace period" seconds={values.graceSeconds} error={err('graceSeconds')} />
         </Field>
         <Field label="Seats per license" name="seatLimit" hint="Machines that may hold the license at once; at least 1." error={err('seatLimit')}>
           <input id="seatLimit" name="seatLimit" inputMode="numeric" defaultValue={values.seatLimit} aria-invalid={Boolean(err('seatLimit'))} className={inputClass} />
         </Field>
         <Field label="Longest requested lease" name="maxRequested" hint="Cap on a lease an app asks for; empty means the offline TTL." error={err('maxRequestedDurationSeconds')}>
-          <DurationInput name="maxRequested" seconds={values.maxRequestedDurationSeconds} placeholder="same as TTL" error={err('maxRequestedDurationSeconds')} />
+          <DurationInput name="maxRequested" label="Longest requested lease" seconds={values.maxRequestedDurationSeconds} placeholder="same as TTL" error={err('maxRequestedDurationSeconds')} />
         </Field>
       </div>
       <p className="rounded-lg border border-indigo-100 bg-indigo-50 px-4 py-3 text-sm text-indigo-900" data-testid="plan-explanation" aria-live="polite">
@@ -85,14 +96,14 @@ export function PlanForm({ action, hidden, values, isNew }: { action: AdminActio
           <input type="checkbox" name="encryptLicenseFiles" defaultChecked={values.encryptLicenseFiles} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
           <span>
             <span className="font-medium text-slate-800">Encrypt license files</span>
-            <span className="block text-slate-500">The claims can only be read on the machine they were issued to (recommended).</span>
+            <span className="block text-slate-600">The claims can only be read on the machine they were issued to (recommended).</span>
           </span>
         </label>
         <label className="flex items-start gap-3 text-sm">
           <input type="checkbox" name="reclaimLapsedSeats" defaultChecked={values.reclaimLapsedSeats} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
           <span>
             <span className="font-medium text-slate-800">Reclaim lapsed seats</span>
-            <span className="block text-slate-500">A seat whose lease and grace have ended may be taken by another machine when all seats are in use.</span>
+            <span className="block text-slate-600">A seat whose lease and grace have ended may be taken by another machine when all seats are in use.</span>
           </span>
         </label>
       </fieldset>

@@ -1,6 +1,7 @@
 'use client';
 
-import { Field, fieldError, FormMessage, inputClass, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 
 /** Creates a product (with a slug) or edits its name and description (the slug is fixed). */
 export function ProductForm({ action, product }: { action: AdminAction; product?: { id: string; slug: string; name: string; description: string } }) {

@@ -20,7 +20,7 @@ export function LicenseSummary({ license }: { license: SupportLicenseDetail }) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="license-summary">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold tracking-tight" data-testid="license-customer">
+        <h1 className="min-w-0 text-xl font-semibold tracking-tight wrap-anywhere" data-testid="license-customer">
           {license.customerName || license.customerEmail || 'Unnamed customer'}
         </h1>
         <LicenseStatusBadge status={license.status} />

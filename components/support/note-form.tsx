@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { addSupportNoteAction } from '@/app/support/actions';
 import { FormError } from '@/components/form-error';
+import { inputClass } from '@/components/ui/field-styles';
 
 type NoteState = Awaited<ReturnType<typeof addSupportNoteAction>> | undefined;
 
@@ -25,7 +26,7 @@ export function NoteForm({ licenseId }: { licenseId: string }) {
           required
           maxLength={4000}
           placeholder="What the customer said, what you did, what to watch for"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
+          className={inputClass}
         />
       </label>
       <FormError message={failure ? (failure.fieldErrors?.body?.[0] ?? failure.message) : null} testId="note-error" />

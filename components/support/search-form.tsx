@@ -1,3 +1,5 @@
+import { inputClass } from '@/components/ui/field-styles';
+
 /** The one search box of the support console; a plain GET form, so results have a URL. */
 export function SearchForm({ query }: { query: string }) {
   return (
@@ -11,7 +13,7 @@ export function SearchForm({ query }: { query: string }) {
           autoFocus
           maxLength={200}
           placeholder="License key or one group of it, customer name or email, device hostname or fingerprint"
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 shadow-sm placeholder:text-slate-400 focus:border-indigo-500 focus:ring-indigo-500 focus:outline-none"
+          className={`${inputClass} text-base placeholder:text-slate-500`}
         />
       </label>
       <button type="submit" className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-500">

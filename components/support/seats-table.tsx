@@ -9,7 +9,7 @@ import { DeviceName } from '@/components/ui/device-name';
 import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** What the release dialog warns: how long the old machine's file still works offline. */
-export function offlineValiditySentence(seat: SupportSeat, now: Date): string {
+function offlineValiditySentence(seat: SupportSeat, now: Date): string {
   const device = seat.hostname ? `“${seat.hostname}”` : 'the old machine';
   if (seat.leaseEndsAt > now) {
     return `The license file on ${device} keeps working offline until its lease ends on ${formatDateTime(seat.leaseEndsAt)}, and in grace until ${formatDateTime(seat.graceEndsAt)}.`;
@@ -25,7 +25,7 @@ function Device({ seat }: { seat: SupportSeat }) {
     <>
       <DeviceName name={seat.hostname} fallback="unnamed machine" className="font-medium text-slate-900" testId="seat-hostname" />
       <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="no device details" className="text-xs text-slate-500" />
-      <div className="font-mono text-xs text-slate-400" title={seat.fingerprint}>
+      <div className="font-mono text-xs text-slate-600" title={seat.fingerprint}>
         {seat.fingerprint.slice(0, 16)}…
       </div>
     </>
@@ -39,7 +39,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
       {license.seats.length === 0 ? (
         <EmptyState>No machine has activated this license yet.</EmptyState>
       ) : (
-        <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right' }]} frame="inset">
+        <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right', hidden: true }]} frame="inset">
           {license.seats.map((seat) => (
             <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
               <td className={`${cellClass} min-w-52`}>
@@ -68,7 +68,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                 <div className="text-xs text-slate-500">grace to {formatDateTime(seat.graceEndsAt)}</div>
               </td>
               <td className={cellClass}>
-                <div className="flex flex-col items-end gap-2 whitespace-nowrap">
+                <div className="flex flex-col items-start gap-2 whitespace-nowrap sm:items-end">
                   {seat.reissuable && <ReissueButton seatId={seat.id} />}
                   {seat.releasable && (
                     <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />

@@ -29,8 +29,8 @@ export function searchParam(value: string | string[] | undefined): string | unde
   return first || undefined;
 }
 
-/** `basePath?…`, keeping only the non-empty params (just `basePath` when none is left). */
-function hrefWith(basePath: string, params: Record<string, string | undefined>): string {
+/** `basePath?…`, keeping only the non-empty params (just `basePath` when none is left), e.g. a CSV export of the filtered list. */
+export function searchHref(basePath: string, params: Record<string, string | undefined>): string {
   const search = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const query = search.toString();
   return query ? `${basePath}?${query}` : basePath;
@@ -38,7 +38,7 @@ function hrefWith(basePath: string, params: Record<string, string | undefined>):
 
 /** `basePath?…&page=n`, keeping the other non-empty search params. */
 function pageHref(basePath: string, params: Record<string, string>, page: number, pageParam = 'page'): string {
-  return hrefWith(basePath, { ...params, [pageParam]: String(page) });
+  return searchHref(basePath, { ...params, [pageParam]: String(page) });
 }
 
 const PLACEMENTS = {
@@ -170,8 +170,8 @@ export function CursorPagination({
   return (
     <Pagination
       summary={summary}
-      previous={previous ? hrefWith(basePath, { ...params, before: previous }) : undefined}
-      next={next ? hrefWith(basePath, { ...params, after: next }) : undefined}
+      previous={previous ? searchHref(basePath, { ...params, before: previous }) : undefined}
+      next={next ? searchHref(basePath, { ...params, after: next }) : undefined}
       placement={placement}
       label={label}
     />

@@ -1,10 +1,15 @@
-import type { ReactNode } from 'react';
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 
-/** A column heading; `{ label, align: 'right' }` lines it up with right-aligned cells. */
-export type HeadCell = ReactNode | { label: ReactNode; align: 'right' };
+/**
+ * A column heading. `{ label, align: 'right' }` lines it up with right-aligned cells;
+ * `{ label, hidden: true }` names a column (e.g. "Actions") for screen readers only.
+ */
+export type HeadCell = ReactNode | { label: ReactNode; align?: 'right'; hidden?: boolean };
 
-function isAligned(cell: HeadCell): cell is { label: ReactNode; align: 'right' } {
-  return typeof cell === 'object' && cell !== null && 'align' in cell;
+type HeadObject = { label: ReactNode; align?: 'right'; hidden?: boolean };
+
+function isHeadObject(cell: HeadCell): cell is HeadObject {
+  return typeof cell === 'object' && cell !== null && 'label' in cell;
 }
 
 const FRAMES = {
@@ -14,27 +19,53 @@ const FRAMES = {
 } as const;
 
 /**
+ * On phones the table stacks into one card per row (app/globals.css `.table-stack`), and
+ * each cell shows its column's name from `data-label`. The rows are written inline
+ * (`rows.map((row) => <tr><td>…`), so the labels are set here, once, from `head`.
+ */
+function labelCells(rows: ReactNode, labels: Array<string | undefined>): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== 'tr') return row;
+    let column = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell) || cell.type !== 'td') return cell;
+      const label = labels[column++];
+      return label ? cloneElement(cell as ReactElement<Record<string, unknown>>, { 'data-label': label }) : cell;
+    });
+    return cloneElement(row, undefined, cells);
+  });
+}
+
+/**
  * The one table of the app: admin lists, the support console and the portal's seats.
+ * Below 640px it becomes stacked cards, so no action sits off-screen in a sideways scroll.
  *
  * @example
- * <Table head={['Device', { label: 'Seats', align: 'right' }]} testId="seat-table" empty={rows.length === 0 ? <EmptyRow text="No seats." /> : undefined}>
- *   {rows.map((row) => <tr key={row.id}><td className={cellClass}>{row.name}</td></tr>)}
+ * <Table head={['Device', { label: 'Seats', align: 'right' }, { label: 'Actions', hidden: true }]} testId="seat-table" empty={rows.length === 0 ? <EmptyRow text="No seats." /> : undefined}>
+ *   {rows.map((row) => <tr key={row.id}><td className={cellClass}>{row.name}</td>…</tr>)}
  * </Table>
  */
 export function Table({ head, children, testId, empty, frame = 'card', footer }: { head: HeadCell[]; children: ReactNode; testId?: string; empty?: ReactNode; frame?: keyof typeof FRAMES; footer?: ReactNode }) {
+  const labels = head.map((cell) => {
+    const label = isHeadObject(cell) ? (cell.hidden ? undefined : cell.label) : cell;
+    return typeof label === 'string' ? label : undefined;
+  });
   return (
     <div className={FRAMES[frame].wrapper}>
-      <table className={`min-w-full text-sm ${FRAMES[frame].table}`} data-testid={testId}>
+      <table className={`table-stack min-w-full text-sm ${FRAMES[frame].table}`} data-testid={testId}>
         <thead className={FRAMES[frame].head}>
           <tr>
-            {head.map((cell, i) => (
-              <th key={i} scope="col" className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase ${isAligned(cell) ? 'text-right' : 'text-left'}`}>
-                {isAligned(cell) ? cell.label : cell}
-              </th>
-            ))}
+            {head.map((cell, i) => {
+              const { label, align, hidden } = isHeadObject(cell) ? cell : { label: cell, align: undefined, hidden: false };
+              return (
+                <th key={i} scope="col" className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase ${align === 'right' ? 'text-right' : 'text-left'}`}>
+                  {hidden ? <span className="sr-only">{label}</span> : label}
+                </th>
+              );
+            })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className="divide-y divide-slate-200">{labelCells(children, labels)}</tbody>
       </table>
       {empty}
       {footer}
@@ -45,5 +76,5 @@ export function Table({ head, children, testId, empty, frame = 'card', footer }:
 export const cellClass = 'px-4 py-3 align-top text-slate-700';
 
 export function EmptyRow({ text }: { text: string }) {
-  return <p className="px-4 py-8 text-center text-sm text-slate-500">{text}</p>;
+  return <p className="px-4 py-8 text-center text-sm text-slate-600">{text}</p>;
 }

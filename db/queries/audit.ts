@@ -1,6 +1,8 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { auditEvents } from '@/db/schema';
+import { hotQuery } from '@/db/prepared';
+import { auditEvents, type NewAuditEvent } from '@/db/schema';
 import type { Actor } from '@/lib/core/actor';
 
 export interface AuditTarget {
@@ -14,7 +16,7 @@ export interface AuditTarget {
  * change's own transaction, so a change and its row land together or not at all.
  */
 export async function audit(tx: Tx, actor: Actor, action: string, target: AuditTarget, details: Record<string, unknown> = {}, at = new Date()): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await insertRow(tx, {
     at,
     actorType: actor.type,
     actorId: actor.id ?? null,
@@ -27,3 +29,8 @@ export async function audit(tx: Tx, actor: Actor, action: string, target: AuditT
     ip: actor.ip,
   });
 }
+
+const COLUMNS = ['at', 'actorType', 'actorId', 'actorLabel', 'action', 'targetType', 'targetId', 'licenseId', 'details', 'ip'] as const;
+const insertRow = hotQuery('insert_audit_event', (db) =>
+  db.insert(auditEvents).values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewAuditEvent),
+);

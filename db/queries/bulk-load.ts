@@ -1,6 +1,7 @@
 import 'server-only';
-import { getTableColumns, sql, type Column } from 'drizzle-orm';
+import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import { bulkInsert, type Tx } from '@/db/client';
+import { dialect } from '@/db/dialect';
 import { licenses, seatCountsDaily, seats, type NewLicense, type NewSeat } from '@/db/schema';
 
 /** Rows per INSERT: well under both engines' limits on bound parameters (32,766 and 65,535). */
@@ -47,4 +48,10 @@ export async function addSeatCounts(days: { day: string; activated: number; deac
         },
       });
   }
+}
+
+/** Refreshes the query planner's statistics after a bulk load (both engines: ANALYZE). */
+export async function analyzeTables(tx: Tx): Promise<void> {
+  if (dialect === 'pg') await tx.execute(sql`ANALYZE`);
+  else await (tx as unknown as { run(query: SQL): Promise<unknown> }).run(sql`ANALYZE`);
 }

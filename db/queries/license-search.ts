@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { dialect, startsWith } from '@/db/dialect';
 import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
@@ -62,6 +62,8 @@ export interface LicenseSearchPage {
 const MATCHES_PER_KIND = 1_000;
 /** Counting licenses stops here (the unfiltered list of a large catalogue). */
 const COUNT_CAP = 10_000;
+/** `name@domain.tld`: emails are stored lower-cased (lib/licensing/issue-licenses.ts). */
+const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Trigram search needs three characters. */
 const MIN_TEXT = 3;
 
@@ -76,10 +78,12 @@ async function idsOf(query: Promise<{ id: string }[]>): Promise<Ids> {
 function licensesWithCustomerText(text: string, db: DbOrTx): Promise<{ id: string }[]> {
   if (dialect === 'pg') {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // An email has no spaces: text with one is looked for in names only (half the index work).
+    const inEmail = /\s/.test(text) ? undefined : sql`${licenses.customerEmail} ILIKE ${pattern}`;
     return db
       .select({ id: licenses.id })
       .from(licenses)
-      .where(or(sql`${licenses.customerName} ILIKE ${pattern}`, sql`${licenses.customerEmail} ILIKE ${pattern}`))
+      .where(or(sql`${licenses.customerName} ILIKE ${pattern}`, inEmail))
       .limit(MATCHES_PER_KIND + 1);
   }
   // An FTS5 string (a phrase): trigram-tokenized, so it matches anywhere, ignoring case.
@@ -106,15 +110,24 @@ function licensesWithSeatWhere(condition: SQL, db: DbOrTx): Promise<{ id: string
  * `undefined` when the criteria have no match terms (the whole catalogue).
  */
 async function candidateIds(criteria: LicenseSearchCriteria, db: DbOrTx): Promise<Ids | undefined> {
+  // A full key names one license: when it does, nothing else typed could mean more.
+  if (criteria.keyHash) {
+    const byKey = await db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keyHash, criteria.keyHash));
+    if (byKey.length > 0) return { ids: byKey.map((r) => r.id), capped: false };
+  }
   const lookups: Promise<Ids>[] = [];
-  if (criteria.keyHash) lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keyHash, criteria.keyHash))));
   if (criteria.keyGroup) {
     const group = criteria.keyGroup;
     lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keyPrefix, group)).limit(MATCHES_PER_KIND + 1)));
     lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.keySuffix, group)).limit(MATCHES_PER_KIND + 1)));
   }
   if (criteria.text) {
-    if (criteria.text.length >= MIN_TEXT) lookups.push(idsOf(licensesWithCustomerText(criteria.text, db)));
+    // A whole email address is looked up as one (b-tree); anything else by substring (trigram).
+    if (WHOLE_EMAIL.test(criteria.text)) {
+      lookups.push(idsOf(db.select({ id: licenses.id }).from(licenses).where(eq(licenses.customerEmail, criteria.text.toLowerCase())).limit(MATCHES_PER_KIND + 1)));
+    } else if (criteria.text.length >= MIN_TEXT) {
+      lookups.push(idsOf(licensesWithCustomerText(criteria.text, db)));
+    }
     lookups.push(idsOf(licensesWithSeatWhere(startsWith(sql`lower(${seats.hostname})`, criteria.text.toLowerCase()), db)));
   }
   if (criteria.fingerprintPrefix) lookups.push(idsOf(licensesWithSeatWhere(startsWith(seats.fingerprint, criteria.fingerprintPrefix), db)));
@@ -202,11 +215,9 @@ export async function searchLicenses(criteria: LicenseSearchCriteria, page: Lice
     const byId = new Map(rows.map((row) => [row.license.id, row]));
     fetched = ids.map((id) => byId.get(id)!).filter(Boolean);
   } else {
-    const keyset = cursor
-      ? backwards
-        ? or(gt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), gt(licenses.id, cursor.id)))
-        : or(lt(licenses.createdAt, cursor.createdAt), and(eq(licenses.createdAt, cursor.createdAt), lt(licenses.id, cursor.id)))
-      : undefined;
+    // A row-value comparison: both engines read it as one range of the (created_at, id) index.
+    const position = cursor ? sql`(${sql.param(cursor.createdAt, licenses.createdAt)}, ${cursor.id})` : undefined;
+    const keyset = position ? (backwards ? sql`(${licenses.createdAt}, ${licenses.id}) > ${position}` : sql`(${licenses.createdAt}, ${licenses.id}) < ${position}`) : undefined;
     const order = backwards ? [asc(licenses.createdAt), asc(licenses.id)] : [desc(licenses.createdAt), desc(licenses.id)];
     [fetched, total] = await Promise.all([
       selectRows(db)

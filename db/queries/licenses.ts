@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { dialect } from '@/db/dialect';
+import { hotQuery } from '@/db/prepared';
 import { licenses, plans, products, type License, type NewLicense, type Plan, type Product } from '@/db/schema';
 
 export interface LicenseWithPlan {
@@ -36,10 +37,14 @@ export async function findLicenseById(id: string, db: DbOrTx = getDb()): Promise
  * the transaction already holds the database's write lock (db/client.ts).
  */
 export async function lockLicenseByKeyHash(keyHash: string, tx: Tx): Promise<LicenseWithPlan | undefined> {
-  const query = selectLicenseWithPlan(tx).where(eq(licenses.keyHash, keyHash));
-  const [row] = dialect === 'pg' ? await query.for('update', { of: licenses }) : await query;
+  const [row] = await lockByKeyHash(tx, { keyHash });
   return row;
 }
+
+const lockByKeyHash = hotQuery('lock_license_by_key_hash', (db) => {
+  const query = selectLicenseWithPlan(db).where(eq(licenses.keyHash, sql.placeholder('keyHash')));
+  return dialect === 'pg' ? query.for('update', { of: licenses }) : query;
+});
 
 /** {@link lockLicenseByKeyHash} by license id. */
 export async function lockLicenseById(id: string, tx: Tx): Promise<LicenseWithPlan | undefined> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { gte, sql, sum } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { hotQuery } from '@/db/prepared';
 import { utcDay } from '@/db/dialect';
 import { seatCountsDaily } from '@/db/schema';
 
@@ -13,13 +14,18 @@ const SHARDS = 8;
  * Counts one seat change on its UTC day, in the transaction that makes the change, so the
  * overview reads a few hundred counter rows instead of scanning millions of seats.
  */
-export async function recordSeatChange(change: SeatChange, at: Date, tx: Tx, by = 1): Promise<void> {
-  const column = seatCountsDaily[change];
-  await tx
-    .insert(seatCountsDaily)
-    .values({ day: utcDay(at), shard: Math.floor(Math.random() * SHARDS), [change]: by })
-    .onConflictDoUpdate({ target: [seatCountsDaily.day, seatCountsDaily.shard], set: { [change]: sql`${column} + ${by}` } });
+export async function recordSeatChange(change: SeatChange, at: Date, tx: Tx): Promise<void> {
+  await COUNT_ONE[change](tx, { day: utcDay(at), shard: Math.floor(Math.random() * SHARDS) });
 }
+
+const countOne = (change: SeatChange) =>
+  hotQuery(`count_seat_${change}`, (db) =>
+    db
+      .insert(seatCountsDaily)
+      .values({ day: sql.placeholder('day'), shard: sql.placeholder('shard'), [change]: 1 })
+      .onConflictDoUpdate({ target: [seatCountsDaily.day, seatCountsDaily.shard], set: { [change]: sql`${seatCountsDaily[change]} + 1` } }),
+  );
+const COUNT_ONE = { activated: countOne('activated'), deactivated: countOne('deactivated'), released: countOne('released') };
 
 export interface DailySeatCounts {
   day: string;

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { hotQuery } from '@/db/prepared';
 import { recordSeatChange } from '@/db/queries/seat-counts';
 import { licenses, seats, type NewSeat, type Seat } from '@/db/schema';
 
@@ -9,12 +10,16 @@ export async function findSeatById(id: string, db: DbOrTx = getDb()): Promise<Se
   return row;
 }
 
-/** The live seat this machine holds on the license, if any (at most one: a unique index). */
-export async function findActiveSeatByFingerprint(licenseId: string, fingerprint: string, db: DbOrTx = getDb()): Promise<Seat | undefined> {
-  const [row] = await db
+const selectActiveSeat = hotQuery('find_active_seat_by_fingerprint', (db) =>
+  db
     .select()
     .from(seats)
-    .where(and(eq(seats.licenseId, licenseId), eq(seats.fingerprint, fingerprint), eq(seats.status, 'active')));
+    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.fingerprint, sql.placeholder('fingerprint')), eq(seats.status, 'active'))),
+);
+
+/** The live seat this machine holds on the license, if any (at most one: a unique index). */
+export async function findActiveSeatByFingerprint(licenseId: string, fingerprint: string, db: DbOrTx = getDb()): Promise<Seat | undefined> {
+  const [row] = await selectActiveSeat(db, { licenseId, fingerprint });
   return row;
 }
 
@@ -50,32 +55,52 @@ export async function findOldestLapsedSeat(licenseId: string, now: Date, db: DbO
  * (license, status, activated_at), so a page costs the same wherever it falls.
  */
 export async function listSeatsOfLicense(licenseId: string, page: { limit: number; offset: number }, db: DbOrTx = getDb()): Promise<Seat[]> {
-  const live = await db
-    .select()
+  // Ids first, from the (license, status, activated_at, id) index alone, however deep the
+  // page; then only the page's rows.
+  const liveIds = await db
+    .select({ id: seats.id })
     .from(seats)
     .where(and(eq(seats.licenseId, licenseId), eq(seats.status, 'active')))
     .orderBy(desc(seats.activatedAt), desc(seats.id))
     .limit(page.limit)
     .offset(page.offset);
-  if (live.length === page.limit) return live;
-  const liveTotal = live.length > 0 ? page.offset + live.length : await countActiveSeats(licenseId, db);
-  const freed = await db
-    .select()
-    .from(seats)
-    .where(and(eq(seats.licenseId, licenseId), ne(seats.status, 'active')))
-    .orderBy(desc(seats.activatedAt), desc(seats.id))
-    .limit(page.limit - live.length)
-    .offset(Math.max(0, page.offset - liveTotal));
-  return [...live, ...freed];
+  let ids = liveIds.map((row) => row.id);
+  if (ids.length < page.limit) {
+    const liveTotal = ids.length > 0 ? page.offset + ids.length : await countActiveSeats(licenseId, db);
+    const freedIds = await db
+      .select({ id: seats.id })
+      .from(seats)
+      .where(and(eq(seats.licenseId, licenseId), ne(seats.status, 'active')))
+      .orderBy(desc(seats.activatedAt), desc(seats.id))
+      .limit(page.limit - ids.length)
+      .offset(Math.max(0, page.offset - liveTotal));
+    ids = [...ids, ...freedIds.map((row) => row.id)];
+  }
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(seats).where(inArray(seats.id, ids));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
 }
 
-/** Takes a seat: the row, the license's live-seat count and the day's counter, in one transaction. */
-export async function insertActiveSeat(row: NewSeat & { status: 'active' }, tx: Tx): Promise<void> {
-  await tx.insert(seats).values(row);
-  await tx
+type NewActiveSeat = Omit<NewSeat, 'status' | 'releasedAt' | 'releaseReason' | 'releasedBy'> & { status: 'active' };
+const DEVICE_DEFAULTS = { hostname: '', os: '', appVersion: '' };
+const ACTIVE_SEAT_COLUMNS = ['id', 'licenseId', 'fingerprint', 'devicePublicJwk', 'deviceThumbprint', 'hostname', 'os', 'appVersion', 'status', 'activatedAt', 'lastIssuedAt', 'leaseEndsAt', 'graceEndsAt'] as const;
+
+const insertSeatRow = hotQuery('insert_active_seat', (db) =>
+  db.insert(seats).values(Object.fromEntries(ACTIVE_SEAT_COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewSeat),
+);
+const countSeatTaken = hotQuery('count_seat_taken', (db) =>
+  db
     .update(licenses)
     .set({ seatsActive: sql`${licenses.seatsActive} + 1` })
-    .where(eq(licenses.id, row.licenseId));
+    .where(eq(licenses.id, sql.placeholder('licenseId'))),
+);
+
+/** Takes a seat: the row, the license's live-seat count and the day's counter, in one transaction. */
+export async function insertActiveSeat(row: NewActiveSeat, tx: Tx): Promise<void> {
+  const full = { ...DEVICE_DEFAULTS, ...row };
+  await insertSeatRow(tx, Object.fromEntries(ACTIVE_SEAT_COLUMNS.map((column) => [column, full[column]])));
+  await countSeatTaken(tx, { licenseId: row.licenseId });
   await recordSeatChange('activated', row.activatedAt, tx);
 }
 

@@ -17,7 +17,7 @@ export class ActivatePage extends UploadPage {
   }
 
   /** Opens the page and drops the request file on it. */
-  async activate(requestFile: string) {
+  async activate(requestFile: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.goto();
     await this.upload(requestFile);
   }

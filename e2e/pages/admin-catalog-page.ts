@@ -35,10 +35,10 @@ export class AdminCatalogPage {
     const form = this.page.getByTestId('plan-form');
     if (spec.name !== undefined) await form.getByLabel('Name', { exact: true }).fill(spec.name);
     if (spec.slug !== undefined) await form.getByLabel('Slug').fill(spec.slug);
-    if (spec.ttl !== undefined) await form.getByLabel('Offline TTL').fill(spec.ttl);
-    if (spec.ttlUnit) await form.getByLabel('offlineTtl unit').selectOption(spec.ttlUnit);
-    if (spec.grace !== undefined) await form.getByLabel('Grace period').fill(spec.grace);
-    if (spec.graceUnit) await form.getByLabel('grace unit').selectOption(spec.graceUnit);
+    if (spec.ttl !== undefined) await form.getByLabel('Offline TTL', { exact: true }).fill(spec.ttl);
+    if (spec.ttlUnit) await form.getByLabel('Offline TTL unit').selectOption(spec.ttlUnit);
+    if (spec.grace !== undefined) await form.getByLabel('Grace period', { exact: true }).fill(spec.grace);
+    if (spec.graceUnit) await form.getByLabel('Grace period unit').selectOption(spec.graceUnit);
     if (spec.seats !== undefined) await form.getByLabel('Seats per license').fill(spec.seats);
     if (spec.features !== undefined) await form.getByLabel('Features / entitlements').fill(spec.features);
   }

@@ -26,7 +26,7 @@ export async function currentStaff(): Promise<Staff | null> {
   return session?.user?.id ? session.user : null;
 }
 
-export async function staffActor(staff: Staff): Promise<Actor> {
+async function staffActor(staff: Staff): Promise<Actor> {
   return { type: 'user', id: staff.id, label: staff.email, ip: clientAddress(await headers()) };
 }
 
@@ -46,7 +46,7 @@ const FORBIDDEN = 'Your role does not allow this. Ask an admin if you need it.';
 const FORM_MISSING = 'The portal could not read this form. Reload the page and try again.';
 
 /** The role check of a server action or route, as a Failure when it does not pass. */
-export async function checkStaff(roles: readonly UserRole[]): Promise<{ ok: true; staff: Staff; actor: Actor } | Failure<'ERR_UNAUTHENTICATED' | 'ERR_FORBIDDEN'>> {
+async function checkStaff(roles: readonly UserRole[]): Promise<{ ok: true; staff: Staff; actor: Actor } | Failure<'ERR_UNAUTHENTICATED' | 'ERR_FORBIDDEN'>> {
   const staff = await currentStaff();
   if (!staff) return fail('ERR_UNAUTHENTICATED', NOT_SIGNED_IN);
   if (!roles.includes(staff.role)) return fail('ERR_FORBIDDEN', FORBIDDEN);
@@ -83,7 +83,7 @@ export function staffAction<S extends z.ZodType, R extends object>(
 }
 
 /** Form fields as an object; a name that appears more than once becomes an array. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;

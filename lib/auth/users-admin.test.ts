@@ -69,7 +69,7 @@ describe('user management', () => {
     const boss = await staff('boss4@example.com', 'admin');
     const helper = await staff('helper4@example.com', 'support');
     for (let i = 0; i < 5; i++) await checkCredentials('helper4@example.com', 'wrong', '10.0.0.3');
-    expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'locked' });
+    expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'delayed' });
     const reset = await resetUserPassword(helper.id, actorFor(boss));
     expect(reset).toMatchObject({ ok: true, email: 'helper4@example.com' });
     if (!reset.ok) return;

@@ -6,6 +6,7 @@ import { findUserById, listUsers, updateUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { USER_ROLES, type UserRole } from '@/lib/core/enums';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
+import { forgetAllSignInFailures } from '@/lib/auth/sign-in-throttle';
 import { createUser } from '@/lib/auth/users';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
@@ -92,6 +93,7 @@ export async function resetUserPassword(
     if (!user) return fail('ERR_NOT_FOUND', 'That user does not exist any more. Reload the page.');
     const now = new Date();
     await updateUser(userId, { passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidAfter: now, ...(options.enable ? { disabledAt: null } : {}) }, tx);
+    await forgetAllSignInFailures(user.email, tx);
     await audit(tx, actor, 'user.reset_password', { type: 'user', id: userId }, { email: user.email, ...(options.enable ? { enabled: true } : {}) }, now);
     return { ok: true as const, userId, email: user.email, password };
   });

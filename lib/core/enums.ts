@@ -9,13 +9,11 @@ export const LICENSE_STATUSES = ['active', 'suspended'] as const;
 export type LicenseStatus = (typeof LICENSE_STATUSES)[number];
 
 export const SEAT_STATUSES = ['active', 'released', 'deactivated'] as const;
-export type SeatStatus = (typeof SEAT_STATUSES)[number];
 
 export const LICENSE_FILE_KINDS = ['activation', 'refresh', 'reissue'] as const;
 export type LicenseFileKind = (typeof LICENSE_FILE_KINDS)[number];
 
 export const NONCE_KINDS = ['request', 'deactivation'] as const;
-export type NonceKind = (typeof NONCE_KINDS)[number];
 
 export const ACTOR_TYPES = ['user', 'end_user', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];

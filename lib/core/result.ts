@@ -6,7 +6,7 @@ import { z } from 'zod';
  * because they carry its figures ("all 2 seats"), and shown as-is by the portal,
  * the API and the CLI, so no surface words the same error twice.
  */
-export const LICENSING_ERROR_STATUS = {
+const LICENSING_ERROR_STATUS = {
   // Input
   ERR_VALIDATION: 400,
   ERR_ARTIFACT_MALFORMED: 400,

@@ -11,13 +11,13 @@ import { issueLicenses, LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licens
 const DEMO_SETTING = 'demo_license_ids';
 
 /** The demo product's plans, modelled on common licensing tiers (issue 2). */
-export const DEMO_PLANS = [
+const DEMO_PLANS = [
   { slug: 'consumer', name: 'Consumer', ttlDays: 30, graceDays: 7, seats: 2, features: ['export-pdf'] },
   { slug: 'professional', name: 'Professional', ttlDays: 45, graceDays: 30, seats: 2, features: ['export-pdf', 'batch-render'] },
   { slug: 'enterprise', name: 'Enterprise', ttlDays: 365, graceDays: 30, seats: 10, features: ['export-pdf', 'batch-render', 'sso'] },
 ] as const;
 
-export const DEMO_PRODUCT = { slug: 'acme-studio', name: 'Acme Studio', description: 'Demo product created on first start.' };
+const DEMO_PRODUCT = { slug: 'acme-studio', name: 'Acme Studio', description: 'Demo product created on first start.' };
 
 export interface DemoLicense {
   plan: string;

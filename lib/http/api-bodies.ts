@@ -79,5 +79,7 @@ export function licenseSeatsBody(license: LicenseView) {
       grace_end: iso(seat.graceEndsAt),
       released_at: iso(seat.releasedAt),
     })),
+    // Seats come a page at a time (a site license may have tens of thousands): ?page=N.
+    page: { number: license.seatPage.page, count: license.seatPage.pageCount, per_page: license.seatPage.perPage, total_seats: license.seatPage.total },
   };
 }

@@ -2,7 +2,7 @@
  * The REST API's edges: every public route runs through {@link publicApiRoute}, which
  * applies the per-address rate limit, builds the end-user actor, and turns domain
  * failures into `{ "error": { "code", "message" } }` with the status from the one
- * table in lib/licensing/errors.ts. An unexpected exception is logged and answered
+ * table in lib/core/result.ts. An unexpected exception is logged and answered
  * with a generic 500, never a stack trace.
  */
 import { clientAddress } from '@/lib/http/client-address';

@@ -14,6 +14,26 @@ const post = (path: string, body: BodyInit, headers: Record<string, string> = { 
   new Request(`http://localhost${path}`, { method: 'POST', body, headers: { 'x-forwarded-for': '192.0.2.50', ...headers } });
 
 describe('REST API v1 routes', () => {
+  it('lists the seats of a large license a page at a time (?page=N), and refuses a nonsense page', async () => {
+    const license = await createTestLicense({ seats: 60 });
+    const machines = await Promise.all(Array.from({ length: 55 }, (_, i) => makeMachine(`page-${i}`)));
+    for (const machine of machines) expect((await postActivation(post('/api/v1/activations', await machine.request(license)))).status).toBe(201);
+    const seatsPage = async (query: string) => getSeats(new Request(`http://localhost/x${query}`), { params: Promise.resolve({ key: license.key }) });
+
+    const first = await (await seatsPage('')).json();
+    expect(first.page).toEqual({ number: 1, count: 2, per_page: 50, total_seats: 55 });
+    expect(first.seats).toHaveLength(50);
+    const second = await (await seatsPage('?page=2')).json();
+    expect(second.page).toMatchObject({ number: 2, count: 2 });
+    expect(second.seats).toHaveLength(5);
+    const all = [...first.seats, ...second.seats].map((seat: { seat_id: string }) => seat.seat_id);
+    expect(new Set(all).size).toBe(55);
+
+    const refused = await seatsPage('?page=zero');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'ERR_VALIDATION' } });
+  });
+
   it('activates (201), answers the same machine with 200, refreshes, lists seats and deactivates', async () => {
     const license = await createTestLicense({ seats: 2 });
     const machine = await makeMachine('api-box');

@@ -6,7 +6,7 @@ import { countHit, deleteWindowsBefore } from '@/db/queries/rate-limits';
  * fixed window per key, counted in the database, so several instances behind one
  * PostgreSQL (or on one SQLite file) share one budget per client (docs/API.md "Rate limits").
  */
-export interface RateLimitDecision {
+interface RateLimitDecision {
   allowed: boolean;
   limit: number;
   remaining: number;

@@ -35,7 +35,7 @@ export function sameOriginPath(value: unknown, origin: string, fallback: string)
     return fallback;
   }
   // An escaped slash, backslash or control character has no business in a return path.
-  // eslint-disable-next-line no-control-regex
+   
   if (/[\\\u0000-\u001f\u007f]/.test(decoded) || decoded.startsWith('//')) return fallback;
   try {
     const url = new URL(value, origin);
@@ -46,7 +46,7 @@ export function sameOriginPath(value: unknown, origin: string, fallback: string)
   }
 }
 
-export const CROSS_ORIGIN_MESSAGE = 'This request came from another site, so the portal refused it. Open the portal itself and try again there.';
+const CROSS_ORIGIN_MESSAGE = 'This request came from another site, so the portal refused it. Open the portal itself and try again there.';
 
 /**
  * The CSRF check of every state-changing route handler that acts on a session cookie

@@ -76,7 +76,7 @@ async function loadMasterKey(): Promise<Buffer> {
     );
   } else {
     key = crypto.randomBytes(32);
-    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
     fs.writeFileSync(masterKeyFile(), `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   }
   if (check) {

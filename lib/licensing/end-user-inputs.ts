@@ -11,7 +11,7 @@ export const licenseKeyField = z
   .min(1, 'Enter your license key.')
   .max(100, 'That is too long to be a license key. Paste only the key, e.g. 7KQ2M-4D8XR-…');
 
-export const seatIdField = z.string({ error: 'Choose a seat.' }).trim().min(1, 'Choose a seat.').max(128, 'That is not a seat id.');
+const seatIdField = z.string({ error: 'Choose a seat.' }).trim().min(1, 'Choose a seat.').max(128, 'That is not a seat id.');
 
 export const licenseLookupInput = z.object({ licenseKey: licenseKeyField });
 

@@ -13,7 +13,7 @@ import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licen
 
 export const LICENSE_KEY_CONTEXT = 'licenses.key';
 
-export const issueLicensesInput = z.object({
+const issueLicensesInput = z.object({
   planId: z.string().min(1, 'Choose a plan.'),
   count: z.number({ error: 'Enter how many licenses to issue.' }).int('Enter a whole number.').min(1, 'Issue at least 1 license.').max(1000, 'Issue at most 1,000 licenses at once.').default(1),
   customerName: z.string().trim().max(200).default(''),

@@ -100,7 +100,7 @@ export async function recordLicenseFile(
 }
 
 /** `acme-studio-build-box-7.lic`: product and device, safe on every file system. */
-export function licenseFileName(productSlug: string, hostname: string, seatId: string): string {
+function licenseFileName(productSlug: string, hostname: string, seatId: string): string {
   const device = hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   return `${productSlug}-${device || `seat-${seatId.slice(0, 8)}`}.lic`;
 }

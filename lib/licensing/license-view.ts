@@ -51,7 +51,7 @@ export interface LicenseView {
 }
 
 /** How many seats one page of a license's seats shows. */
-export const SEATS_PER_PAGE = 50;
+const SEATS_PER_PAGE = 50;
 
 /** Where a page of a license's seats sits in the whole list, for "Showing 1–50 of 20,000". */
 export interface SeatPageInfo {

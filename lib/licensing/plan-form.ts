@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DAY, HOUR } from '@/lib/licensing/durations';
 
 /** The units the plan form offers for durations. */
-export const DURATION_UNITS = { hours: HOUR, days: DAY } as const;
+const DURATION_UNITS = { hours: HOUR, days: DAY } as const;
 export type DurationUnit = keyof typeof DURATION_UNITS;
 
 const text = z.string().default('');
@@ -27,7 +27,6 @@ export const planFormFields = z.object({
   encryptLicenseFiles: z.string().optional(),
   reclaimLapsedSeats: z.string().optional(),
 });
-export type PlanFormFields = z.input<typeof planFormFields>;
 
 function toNumber(value: string): number {
   const trimmed = value.trim();
@@ -35,12 +34,12 @@ function toNumber(value: string): number {
 }
 
 /** `value` `unit`s in whole seconds (NaN stays NaN). */
-export function durationSeconds(value: string, unitName: DurationUnit): number {
+function durationSeconds(value: string, unitName: DurationUnit): number {
   return Math.round(toNumber(value) * DURATION_UNITS[unitName]);
 }
 
 /** "export-pdf, sso" or one per line → ['export-pdf', 'sso']. */
-export function parseFeatureList(value: string): string[] {
+function parseFeatureList(value: string): string[] {
   return value
     .split(/[\n,]/)
     .map((feature) => feature.trim())

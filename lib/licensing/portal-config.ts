@@ -5,7 +5,7 @@ import { parseDuration } from '@/lib/protocol';
  * Reads a duration setting in the protocol's one text form (`604800`, `45s`, `30m`,
  * `12h`, `7d`, `2w`). Anything else is a configuration mistake, named as such.
  */
-export function parseDurationSetting(name: string, value: string | undefined, fallbackSeconds: number): number {
+function parseDurationSetting(name: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined || value.trim() === '') return fallbackSeconds;
   const seconds = parseDuration(value);
   if (seconds === null) {

@@ -11,7 +11,7 @@ const MAX_QUERY_LENGTH = 200;
 /** A full key is 25 base32 characters; one group is 5 (lib/licensing/license-key.ts). */
 const BASE32 = /^[0-9A-HJKMNP-TV-Z]+$/;
 
-export interface LicenseSearchResult {
+interface LicenseSearchResult {
   id: string;
   maskedKey: string;
   customerName: string;

@@ -7,7 +7,6 @@ import type { AuditEvent, Seat } from '@/db/schema';
 import type { LicenseFileKind } from '@/lib/core/enums';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { fail, type Result } from '@/lib/core/result';
-export { SEATS_PER_PAGE } from '@/lib/licensing/license-view';
 import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
 import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
 import { seatsPageOfLicense, seatState, type SeatPageInfo, type SeatState } from '@/lib/licensing/license-view';
@@ -64,7 +63,7 @@ export interface SupportLicenseDetail {
   product: { name: string; slug: string };
   plan: { name: string; slug: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number };
   seatsUsed: number;
-  /** One page of the seats ({@link SEATS_PER_PAGE}), live ones first. */
+  /** One page of the seats (50), live ones first. */
   seats: SupportSeat[];
   /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
   seatPage: SeatPageInfo;

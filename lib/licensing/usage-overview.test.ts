@@ -48,7 +48,8 @@ describe('the usage overview', () => {
     await seat(later.licenseId, daysAgo(40), daysAgo(35)); // lapsed, and activated before the window
 
     const overview = await usageOverview(now);
-    expect(overview.seats).toEqual({ active: 2, lapsed: 1 });
+    expect(overview.seats).toEqual({ active: 2, lapsed: { n: 1, capped: false } });
+    expect(overview.licenses).toEqual({ active: { n: 2, capped: false }, suspended: { n: 0, capped: false } });
     expect(overview.totals).toEqual({ activations: 2, deactivations: 1 });
     expect(overview.series.find((d) => d.day === '2026-11-25')).toMatchObject({ activations: 1 });
     expect(overview.series.find((d) => d.day === '2026-11-23')).toMatchObject({ activations: 1 });

@@ -49,4 +49,3 @@ export async function usageOverview(now = new Date()) {
     nearExpiry,
   };
 }
-export type UsageOverview = Awaited<ReturnType<typeof usageOverview>>;

@@ -1,4 +1,5 @@
-import { CompactEncrypt, CompactSign, importJWK } from 'jose';
+import { CompactEncrypt, CompactSign } from 'jose';
+import { importPrivateOkpKey } from './internal/imported-keys';
 import { armor } from './armor';
 import { deriveLicenseFileKey } from './derive-license-file-key';
 import { assertClaims } from './internal/headers';
@@ -46,7 +47,7 @@ export async function signLicenseFile(options: SignLicenseFileOptions): Promise<
       .encrypt(cek);
     payload = new TextEncoder().encode(jwe);
   }
-  const { kty, crv, x, d } = options.signingKey.privateJwk;
+  const { kty, crv, d } = options.signingKey.privateJwk;
   if (kty !== 'OKP' || crv !== 'Ed25519' || typeof d !== 'string') {
     throw new TypeError('signingKey.privateJwk must be an Ed25519 private JWK');
   }
@@ -57,6 +58,6 @@ export async function signLicenseFile(options: SignLicenseFileOptions): Promise<
       typ: ARTIFACT_TYP.license,
       cty: options.encryptWith ? LICENSE_CTY.encrypted : LICENSE_CTY.plain,
     })
-    .sign(await importJWK({ kty, crv, x, d }, 'EdDSA'));
+    .sign(await importPrivateOkpKey(options.signingKey.privateJwk, 'EdDSA'));
   return armor('license', jws);
 }

@@ -16,7 +16,7 @@ import { machineFingerprint } from './fingerprint';
 import type { LicenseCheck } from './license-check';
 import { defaultStateDir, StateStore } from './state-store';
 
-export const USAGE = `Usage: gatepass <command> [options]
+const USAGE = `Usage: gatepass <command> [options]
 
 Commands:
   request --license-key KEY [--duration 30d] [--out FILE]   write an activation request

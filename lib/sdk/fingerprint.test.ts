@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { machineFingerprint, readMachineId } from './fingerprint';
+import { machineFingerprint } from './fingerprint';
 import { parseDuration } from '../protocol';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -99,7 +99,7 @@ export async function createTestLicense(options: TestLicenseOptions = {}): Promi
   return { key: licenses[0]!.key, licenseId: licenses[0]!.id, planId: plan.id, product: { id, slug }, productId: id, productSlug: slug };
 }
 
-export async function portalEncryptionJwk(): Promise<JWK> {
+async function portalEncryptionJwk(): Promise<JWK> {
   const key = (await publicJwks()).keys.find((k) => k.use === 'enc');
   if (!key) throw new Error('No portal encryption key: call setUpInstance() first');
   return key;

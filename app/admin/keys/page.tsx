@@ -7,6 +7,7 @@ import { Section } from '@/components/ui/section';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
+import { productsWithPlans } from '@/lib/licensing/admin-catalog-views';
 import { listSigningKeysWithUsage, revocationWarning } from '@/lib/licensing/signing-key-admin';
 
 export const metadata: Metadata = { title: 'Signing keys' };
@@ -14,6 +15,8 @@ export const metadata: Metadata = { title: 'Signing keys' };
 export default async function SigningKeysPage() {
   await requireStaffPage(ADMIN_ONLY, '/admin/keys');
   const keys = await listSigningKeysWithUsage();
+  const active = keys.find((key) => key.status === 'active');
+  const products = (await productsWithPlans()).map(({ product }) => product.name);
   return (
     <>
       <PageHeader
@@ -21,7 +24,7 @@ export default async function SigningKeysPage() {
         description={
           <>
             License files are signed with Ed25519 and name their key by <code className="font-mono">kid</code>. Apps verify them against the keys published at{' '}
-            <a href="/.well-known/jwks.json" className="text-indigo-600 hover:underline">
+            <a href="/.well-known/jwks.json" className="text-indigo-700 underline underline-offset-2">
               /.well-known/jwks.json
             </a>
             .
@@ -29,9 +32,9 @@ export default async function SigningKeysPage() {
         }
       />
       <Section title="Rotate" className="mb-6">
-        <RotateKeyForm action={rotateKeyAction} />
+        <RotateKeyForm action={rotateKeyAction} activeKid={active?.kid} stillValid={active?.stillValid ?? 0} products={products} />
       </Section>
-      <Table head={['Key id (kid)', 'Status', 'Created', 'Files signed', 'Still valid', '']} testId="key-table">
+      <Table head={['Key id (kid)', 'Status', 'Created', 'Files signed', 'Still valid', { label: 'Actions', hidden: true }]} testId="key-table">
         {keys.map((key) => (
           <tr key={key.kid} data-testid={`key-row-${key.kid}`} data-status={key.status}>
             <td className={`${cellClass} min-w-64 font-mono text-xs break-all`}>{key.kid}</td>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
-import { inputClass } from '@/components/admin/form-controls';
+import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
-import { CursorPagination, PAGE_SIZE, searchParam } from '@/components/ui/pagination';
+import { CursorPagination, PAGE_SIZE, searchHref, searchParam } from '@/components/ui/pagination';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -15,22 +15,32 @@ export const metadata: Metadata = { title: 'Licenses' };
 
 type Search = { q?: string; status?: string; after?: string | string[]; before?: string | string[] };
 
+/** One page of the search, and the moment it was read: a license counts as expired as of then (rendering stays pure). */
+async function licensesAsOfNow(q: string, status: string, cursor: string | undefined) {
+  const page = await adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, cursor });
+  return { ...page, now: new Date() };
+}
+
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses');
   const { q = '', status = '', after, before } = await searchParams;
-  const { total, rows, next, previous } = await adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, cursor: searchParam(after) ?? searchParam(before) });
-  const now = Date.now();
-  const issue = (
-    <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
-      Issue licenses
-    </Link>
+  const { total, rows, next, previous, now } = await licensesAsOfNow(q, status, searchParam(after) ?? searchParam(before));
+  const actions = (
+    <>
+      <a href={searchHref('/admin/licenses/export', { q, status })} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="licenses-export">
+        Export CSV
+      </a>
+      <Link href="/admin/licenses/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500" data-testid="issue-licenses">
+        Issue licenses
+      </Link>
+    </>
   );
   return (
     <>
-      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={issue} />
-      <form className="mb-4 flex flex-wrap gap-2" role="search" data-testid="license-search">
-        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={`${inputClass} max-w-md flex-1`} />
-        <select name="status" defaultValue={status} aria-label="Status" className={`${inputClass} w-40`}>
+      <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={actions} />
+      <form className="mb-4 grid gap-2 sm:grid-cols-[minmax(0,28rem)_10rem_auto] sm:justify-start" role="search" data-testid="license-search">
+        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={inputClass} />
+        <select name="status" defaultValue={status} aria-label="Status" className={inputClass}>
           <option value="">Any status</option>
           <option value="active">Active</option>
           <option value="suspended">Suspended</option>
@@ -45,7 +55,7 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
         empty={rows.length === 0 ? <EmptyRow text={q || status ? 'No license matches this search.' : 'No licenses yet.'} /> : undefined}
       >
         {rows.map(({ license, plan, product, seatsUsed }) => {
-          const expired = license.expiresAt && license.expiresAt.getTime() <= now;
+          const expired = license.expiresAt && license.expiresAt.getTime() <= now.getTime();
           return (
             <tr key={license.id} className="hover:bg-slate-50" data-testid="license-row">
               <td className={cellClass}>
@@ -54,11 +64,12 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                 </Link>
               </td>
               <td className={cellClass}>
-                <div className="text-slate-900">{license.customerName || '—'}</div>
-                <div className="text-xs text-slate-500">{license.customerEmail}</div>
+                <div className="wrap-anywhere text-slate-900">{license.customerName || '—'}</div>
+                <div className="text-xs break-all text-slate-600">{license.customerEmail}</div>
               </td>
               <td className={cellClass}>
-                {product.name} · {plan.name}
+                <div className="text-slate-900">{product.name}</div>
+                <div className="text-xs text-slate-600">{plan.name}</div>
               </td>
               <td className={cellClass}>
                 {seatsUsed} / {plan.seatLimit}

@@ -11,19 +11,24 @@ import { staffUsersPage } from '@/lib/auth/users-admin';
 
 export const metadata: Metadata = { title: 'Users' };
 
+/** The staff list and the moment it was read: a lock counts as of then (rendering stays pure). */
+async function usersAsOfNow() {
+  const users = await staffUsersPage();
+  return { users, now: new Date() };
+}
+
 export default async function UsersPage() {
   const staff = await requireStaffPage(ADMIN_ONLY, '/admin/users');
-  const users = await staffUsersPage();
-  const now = Date.now();
+  const { users, now } = await usersAsOfNow();
   return (
     <>
       <PageHeader
         title="Users"
         description="Staff who sign in at /login. Admins run this dashboard; support staff use the support console. A disabled user is signed out on their next request."
       />
-      <Table head={['User', 'Role', 'Status', 'Last sign-in', '']} testId="user-table">
+      <Table head={['User', 'Role', 'Status', 'Last sign-in', { label: 'Actions', hidden: true }]} testId="user-table">
         {users.map((user) => {
-          const locked = user.lockedUntil && user.lockedUntil.getTime() > now;
+          const locked = user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
           return (
             <tr key={user.id} data-testid={`user-row-${user.email}`}>
               <td className={cellClass}>

@@ -5,6 +5,7 @@
  * portal's X25519 key (RFC 7516, RFC 8037 §3.2; nesting per RFC 7519 §5.2).
  */
 import { CompactEncrypt, CompactSign, compactDecrypt, compactVerify, importJWK } from 'jose';
+import { importPrivateOkpKey } from './imported-keys';
 import { armor, dearmor } from '../armor';
 import { ProtocolError } from '../errors';
 import { jwkThumbprint } from '../keys';
@@ -81,8 +82,7 @@ export async function openDeviceArtifact(
 
   let inner: string;
   try {
-    const { kty, crv, x, d } = portalKey.privateJwk;
-    const key = await importJWK({ kty, crv, x, d }, JWE_ALG);
+    const key = await importPrivateOkpKey(portalKey.privateJwk, JWE_ALG);
     const { plaintext } = await compactDecrypt(compact, key, {
       keyManagementAlgorithms: [JWE_ALG],
       contentEncryptionAlgorithms: [JWE_ENC],

@@ -15,7 +15,7 @@ const text = (min: number, max: number) =>
     .string()
     .min(min)
     .max(max)
-    // eslint-disable-next-line no-control-regex
+     
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 
 /** Seconds since the epoch (RFC 7519 §2 NumericDate), as an integer. */
@@ -32,7 +32,7 @@ const thumbprint = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be an RFC 7638 
  * a support agent reads (`exe.tab` shown as `bat.exe`); zero-width and other invisible
  * characters hide what is there. Neither belongs in a machine's name (Unicode TR #36 §2.4).
  */
-// eslint-disable-next-line no-misleading-character-class
+ 
 const INVISIBLE_OR_BIDI = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/;
 export const UNSAFE_DEVICE_TEXT = 'must not contain invisible or text-direction characters';
 
@@ -42,7 +42,7 @@ const deviceText = (max: number) => text(0, max).refine((value) => !INVISIBLE_OR
 const id = text(1, 128);
 const fingerprint = text(1, 256); // DESIGN.md "Fixed details": at most 256 characters
 
-export const deviceMetadataSchema = z.object({
+const deviceMetadataSchema = z.object({
   hostname: deviceText(255).optional(),
   os: deviceText(255).optional(),
   app_version: deviceText(100).optional(),

@@ -8,6 +8,7 @@ import { BackLink, PageHeader } from '@/components/admin/page-header';
 import { DeviceName } from '@/components/ui/device-name';
 import { pageNumber, SeatsPagination } from '@/components/ui/pagination';
 import { Section } from '@/components/ui/section';
+import { SeatStateBadge } from '@/components/seat-state-badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
@@ -22,7 +23,7 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   return (
     <div>
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
+      <dd className="mt-1 text-sm wrap-anywhere text-slate-900" data-testid={testId}>
         {children}
       </dd>
     </div>
@@ -87,22 +88,28 @@ export default async function LicensePage({ params, searchParams }: { params: Pr
           changeExpiry={changeExpiryAction}
         />
       </Section>
-      <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Seats</h2>
+      <div className="mt-8 mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold text-slate-900">Seats</h2>
+        <Link href={`/support/licenses/${license.id}`} className="text-sm text-indigo-700 underline underline-offset-2" data-testid="open-in-support">
+          Release a seat or re-issue a file in the support console
+        </Link>
+      </div>
       <Table head={['Device', 'Activated', 'Lease ends', 'Grace ends', 'Status']} testId="seat-table" empty={seats.length === 0 ? <EmptyRow text="No machine has activated this license yet." /> : undefined}>
         {seats.map((seat) => (
           <tr key={seat.id}>
             <td className={cellClass}>
               <DeviceName name={seat.hostname} fallback="unnamed device" className="text-slate-900" testId="seat-device" />
-              <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="" className="text-xs text-slate-500" />
-              <span className="font-mono text-xs text-slate-500" title={seat.fingerprint}>{seat.fingerprint.slice(0, 12)}…</span>
+              <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="" className="text-xs text-slate-600" />
+              <span className="font-mono text-xs text-slate-600" title={seat.fingerprint}>
+                {seat.fingerprint.slice(0, 12)}…
+              </span>
             </td>
             <td className={cellClass}>{formatDateTime(seat.activatedAt)}</td>
             <td className={cellClass}>{formatDateTime(seat.leaseEndsAt)}</td>
             <td className={cellClass}>{formatDateTime(seat.graceEndsAt)}</td>
             <td className={cellClass}>
-              {/* A seat in grace still reads "active" here: only a lapsed one is flagged. */}
-              <StatusBadge status={seat.state === 'grace' ? 'active' : seat.state} />
-              {seat.releaseReason && <div className="mt-1 max-w-64 text-xs wrap-anywhere text-slate-500">{seat.releaseReason}</div>}
+              <SeatStateBadge state={seat.state} />
+              {seat.releaseReason && <div className="mt-1 max-w-64 text-xs wrap-anywhere text-slate-600">{seat.releaseReason}</div>}
             </td>
           </tr>
         ))}

@@ -29,7 +29,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       <BackLink href="/admin/products">Products & plans</BackLink>
       <PageHeader title={product.name} description={product.description || undefined} actions={newPlan} />
       <Table
-        head={['Plan', 'Offline TTL', 'Grace', 'Seats', 'Features', 'Licenses', '']}
+        head={['Plan', 'Offline TTL', 'Grace', 'Seats', 'Features', 'Licenses', { label: 'Actions', hidden: true }]}
         testId="plan-table"
         empty={plans.length === 0 ? <EmptyRow text="No plans yet: create one to issue licenses." /> : undefined}
       >

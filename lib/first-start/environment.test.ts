@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { environmentProblem } from '@/lib/instance/environment';
+import { environmentProblem } from '@/lib/first-start/environment';
 
 describe('environmentProblem (checked once at start)', () => {
   it('accepts no settings, and every documented setting in its documented form', () => {

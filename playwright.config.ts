@@ -25,7 +25,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list'], ...(process.env.GATEPASS_TEST_REPORT ? [['json', { outputFile: process.env.GATEPASS_TEST_REPORT }] as const] : [])],
   projects: [
-    { name: 'browser', testIgnore: /\.isolated\.spec\.ts$/ },
+    // The accessibility and screenshot specs look at pages, whatever the engine: the SQLite pass runs them.
+    { name: 'browser', testIgnore: databaseUrl ? [/\.isolated\.spec\.ts$/, /accessibility\.spec\.ts$/, /screenshots\.spec\.ts$/] : /\.isolated\.spec\.ts$/ },
     // Specs that assert on the whole database, or change instance-wide state (the signing
     // key), run once everything else is done, one at a time.
     { name: 'isolated', testMatch: /\.isolated\.spec\.ts$/, dependencies: ['browser'], workers: 1 },

@@ -88,9 +88,8 @@ test(`a signing key rotated on one instance signs on the other within ${KEY_CACH
 
   await page.goto(`${a.url}/login?callbackUrl=/admin/keys`);
   await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
-  await page.getByTestId('rotate-submit').click();
-  const confirm = page.getByRole('dialog').getByRole('button', { name: /rotate/i });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await page.getByTestId('rotate-open').click();
+  await page.getByRole('dialog', { name: 'Rotate the signing key?' }).getByRole('button', { name: 'Rotate signing key' }).click();
   await expect(page.getByTestId('form-success')).toContainText('signs license files from now on');
   const rotatedAt = Date.now();
   const newKid = (await page.getByTestId('key-table').locator('[data-status="active"]').getAttribute('data-testid'))!.replace('key-row-', '');

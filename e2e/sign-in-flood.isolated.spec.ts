@@ -60,7 +60,7 @@ test('20 parallel bad sign-ins: each is answered, the hash bound refuses the sur
   // Every attempt got an answer, none a server error, and none a session.
   for (const s of signIns) {
     expect(s.status).toBeLessThan(500);
-    expect(s.location).toMatch(/\/login\?error=CredentialsSignin&code=(invalid|locked|busy|throttled)/);
+    expect(s.location).toMatch(/\/login\?error=CredentialsSignin&code=(invalid|delayed|locked|busy|throttled)/);
   }
   expect(busy).toBeGreaterThan(0);
 });

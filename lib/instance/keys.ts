@@ -47,7 +47,10 @@ export function keyCacheMilliseconds(env: Record<string, string | undefined> = p
 
 type CachedKeys = { signing: KeyPairJwk; decryption: KeyPairJwk[]; jwks: { keys: JWK[] } };
 // One pending or settled read per kind; a failed read is dropped so the next call retries.
-const keyCache = new Map<keyof CachedKeys, { until: number; value: Promise<CachedKeys[keyof CachedKeys]> }>();
+// Kept on globalThis: Next.js bundles routes and server actions apart, each with its own
+// copy of this module, and a rotation in an action must clear what the JWKS route serves.
+const globalForKeys = globalThis as unknown as { gatepassKeyCache?: Map<keyof CachedKeys, { until: number; value: Promise<CachedKeys[keyof CachedKeys]> }> };
+const keyCache = (globalForKeys.gatepassKeyCache ??= new Map());
 
 async function cachedKeys<K extends keyof CachedKeys>(kind: K, load: () => Promise<CachedKeys[K]>): Promise<CachedKeys[K]> {
   const now = Date.now();

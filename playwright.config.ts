@@ -25,8 +25,16 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list'], ...(process.env.GATEPASS_TEST_REPORT ? [['json', { outputFile: process.env.GATEPASS_TEST_REPORT }] as const] : [])],
   projects: [
-    // The accessibility and screenshot specs look at pages, whatever the engine: the SQLite pass runs them.
-    { name: 'browser', testIgnore: databaseUrl ? [/\.isolated\.spec\.ts$/, /accessibility\.spec\.ts$/, /screenshots\.spec\.ts$/] : /\.isolated\.spec\.ts$/ },
+    // The accessibility spec looks at pages, whatever the engine: the SQLite pass runs it. The
+    // screenshot camera (not a test) runs only when GATEPASS_SCREENSHOTS names a directory.
+    {
+      name: 'browser',
+      testIgnore: [
+        /\.isolated\.spec\.ts$/,
+        ...(databaseUrl ? [/accessibility\.spec\.ts$/] : []),
+        ...(process.env.GATEPASS_SCREENSHOTS ? [] : [/screenshots\.spec\.ts$/]),
+      ],
+    },
     // Specs that assert on the whole database, or change instance-wide state (the signing
     // key), run once everything else is done, one at a time.
     { name: 'isolated', testMatch: /\.isolated\.spec\.ts$/, dependencies: ['browser'], workers: 1 },

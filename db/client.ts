@@ -88,11 +88,11 @@ function restrictDatabaseFiles(file: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   privateMode(dir, 0o700);
   fs.closeSync(fs.openSync(file, 'a', 0o600));
-  for (const each of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(each)) privateMode(each, 0o600);
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(/*turbopackIgnore: true*/ each)) privateMode(each, 0o600);
 }
 
 function privateMode(file: string, mode: number): void {
-  if ((fs.statSync(file).mode & 0o777) === mode) return;
+  if ((fs.statSync(/*turbopackIgnore: true*/ file).mode & 0o777) === mode) return;
   try {
     fs.chmodSync(file, mode);
   } catch (error) {

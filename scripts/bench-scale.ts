@@ -5,9 +5,7 @@
  * Prints a Markdown table. Options: --runs N (per operation, default 60).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { closeDb, migrateDatabase } from '@/db/client';
-import { dataDir } from '@/db/data-dir';
 import { dialect } from '@/db/dialect';
 import { findLicenseByKeyHash } from '@/db/queries/licenses';
 import { endUserActor } from '@/lib/core/actor';
@@ -18,22 +16,11 @@ import { viewLicenseByKey } from '@/lib/licensing/license-view';
 import { criteriaOf, encodeCursor, searchLicensesForSupport } from '@/lib/licensing/search-licenses';
 import { usageOverview } from '@/lib/licensing/usage-overview';
 import { createTestLicense, makeMachine } from '@/lib/testing/licensing-fixtures';
+import { scaleSampleFile, type ScaleSample } from './scale-sample';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 60;
-
-interface Sample {
-  keys: string[];
-  keyGroups: string[];
-  customerNames: string[];
-  customerEmails: string[];
-  hostnames: string[];
-  fingerprintPrefixes: string[];
-  bigLicenseKeys: string[];
-  licenses: number;
-  seats: number;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -58,12 +45,12 @@ async function measure<T>(operation: string, run: (i: number) => Promise<T>, che
 }
 
 async function main() {
-  const file = path.join(dataDir(), 'scale-sample.json');
+  const file = scaleSampleFile();
   if (!fs.existsSync(file)) {
     console.error(`No ${file}: run npm run seed:scale first (with the same GATEPASS_DATA_DIR / DATABASE_URL).`);
     process.exit(1);
   }
-  const sample = JSON.parse(fs.readFileSync(file, 'utf8')) as Sample;
+  const sample = JSON.parse(fs.readFileSync(file, 'utf8')) as ScaleSample;
   await migrateDatabase();
   const at = <T>(list: T[], i: number) => list[i % list.length]!;
   const found = (page: { results: unknown[] }) => page.results.length > 0;

@@ -13,7 +13,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, migrateDatabase, writeTransaction } from '@/db/client';
-import { dataDir } from '@/db/data-dir';
 import { utcDay } from '@/db/dialect';
 import { addSeatCounts, analyzeTables, insertLicensesInBulk, insertSeatsInBulk } from '@/db/queries/bulk-load';
 import type { NewLicense, NewSeat } from '@/db/schema';
@@ -24,6 +23,7 @@ import { createPlan, createProduct } from '@/lib/licensing/catalog';
 import { DAY } from '@/lib/licensing/durations';
 import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
 import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licensing/license-key';
+import { scaleSampleFile, type ScaleSample } from './scale-sample';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -58,18 +58,6 @@ function seatCountOf(): number {
   return 1 + Math.floor(random() * 9);
 }
 
-interface Sample {
-  keys: string[];
-  keyGroups: string[];
-  customerNames: string[];
-  customerEmails: string[];
-  hostnames: string[];
-  fingerprintPrefixes: string[];
-  bigLicenseKeys: string[];
-  licenses: number;
-  seats: number;
-}
-
 async function main() {
   const started = Date.now();
   await migrateDatabase();
@@ -92,7 +80,7 @@ async function main() {
     entry[change] += 1;
     days.set(day, entry);
   };
-  const sample: Sample = { keys: [], keyGroups: [], customerNames: [], customerEmails: [], hostnames: [], fingerprintPrefixes: [], bigLicenseKeys: [], licenses: 0, seats: 0 };
+  const sample: ScaleSample = { keys: [], keyGroups: [], customerNames: [], customerEmails: [], hostnames: [], fingerprintPrefixes: [], bigLicenseKeys: [], licenses: 0, seats: 0 };
   const bigAt = new Set(Array.from({ length: BIG }, (_, i) => Math.floor(((i + 0.5) * LICENSES) / BIG)));
 
   for (let from = 0; from < LICENSES; from += BATCH) {
@@ -191,7 +179,7 @@ async function main() {
   await writeTransaction((tx) => addSeatCounts([...days].map(([day, counts]) => ({ day, ...counts })), tx));
   // Fresh statistics, so each engine's planner picks the indexes for the new data at once.
   await writeTransaction((tx) => analyzeTables(tx));
-  const file = path.join(dataDir(), 'scale-sample.json');
+  const file = scaleSampleFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(sample, null, 2)}\n`);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${sample.licenses.toLocaleString('en')} licenses and ${sample.seats.toLocaleString('en')} seats. Samples for npm run bench:scale in ${file}.`);

@@ -5,7 +5,7 @@ import { closeDb } from '@/db/client';
 import { countUsers } from '@/db/queries/users';
 import { bootstrapInstance } from '@/lib/first-start/first-start';
 import { publicJwks } from '@/lib/instance/keys';
-import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { openFreshDatabase } from '@/lib/testing/fresh-database';
 
 let dropDatabase: (() => Promise<void>) | undefined;
 afterAll(async () => {
@@ -40,7 +40,7 @@ describe('first start', () => {
     await closeDb();
     const dir = fs.mkdtempSync(path.join(path.dirname(process.env.GATEPASS_DATA_DIR!), 'gatepass-unit-nodemo-'));
     process.env.GATEPASS_DATA_DIR = dir;
-    dropDatabase = await useFreshDatabase();
+    dropDatabase = await openFreshDatabase();
     const report = await bootstrapInstance({ GATEPASS_DEMO: '0', GATEPASS_ADMIN_PASSWORD: 'a long password' });
     expect(report.firstStart).toBe(true);
     expect(report.generatedPassword).toBeUndefined();

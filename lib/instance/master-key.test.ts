@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { useFreshDatabase } from '@/lib/testing/fresh-database';
+import { openFreshDatabase } from '@/lib/testing/fresh-database';
 
 // master-key caches the key per process: each case imports a fresh module graph.
 async function freshModules(dataDir: string, envKey?: string) {
@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('master key', () => {
   it('creates a 0600 key file on first start and seals secrets that open again after a restart', async () => {
     const dir = fs.mkdtempSync(path.join(base, 'gatepass-mk-'));
-    dropDatabases.push(await useFreshDatabase());
+    dropDatabases.push(await openFreshDatabase());
     const first = await freshModules(dir);
     opened = first;
     const sealed = await first.sealSecret('license key', 'ctx');
@@ -44,7 +44,7 @@ describe('master key', () => {
 
   it('refuses to start, with what to do, when the key file of an existing database is deleted', async () => {
     const dir = fs.mkdtempSync(path.join(base, 'gatepass-mk-'));
-    dropDatabases.push(await useFreshDatabase());
+    dropDatabases.push(await openFreshDatabase());
     const first = await freshModules(dir);
     await first.masterKey();
     await first.closeDb();
@@ -59,7 +59,7 @@ describe('master key', () => {
 
   it('refuses a different GATEPASS_MASTER_KEY for an existing database', async () => {
     const dir = fs.mkdtempSync(path.join(base, 'gatepass-mk-'));
-    dropDatabases.push(await useFreshDatabase());
+    dropDatabases.push(await openFreshDatabase());
     const first = await freshModules(dir, 'a'.repeat(64));
     await first.masterKey();
     await first.closeDb();
@@ -70,7 +70,7 @@ describe('master key', () => {
 
   it('rejects a malformed GATEPASS_MASTER_KEY with how to make one', async () => {
     const dir = fs.mkdtempSync(path.join(base, 'gatepass-mk-'));
-    dropDatabases.push(await useFreshDatabase());
+    dropDatabases.push(await openFreshDatabase());
     const modules = await freshModules(dir, 'too-short');
     opened = modules;
     await expect(modules.masterKey()).rejects.toThrow(/must hold 32 random bytes.*randomBytes\(32\)/);

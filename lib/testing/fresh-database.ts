@@ -10,14 +10,15 @@ import pg from 'pg';
  * set GATEPASS_DATA_DIR to a new directory for a new file. Returns the clean-up.
  *
  * @example
- * const dropDatabase = await useFreshDatabase();
+ * const dropDatabase = await openFreshDatabase();
  * afterAll(dropDatabase);
  */
-export async function useFreshDatabase(): Promise<() => Promise<void>> {
-  const { closeDb, migrateDatabase } = await import('@/db/client');
-  await closeDb();
+export async function openFreshDatabase(): Promise<() => Promise<void>> {
   const server = process.env.GATEPASS_TEST_DATABASE_URL;
-  if (!server) return async () => {};
+  if (!server) {
+    await (await import('@/db/client')).closeDb();
+    return async () => {};
+  }
   const name = `gatepass_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -25,7 +26,10 @@ export async function useFreshDatabase(): Promise<() => Promise<void>> {
   await admin.end();
   const url = new URL(server);
   url.pathname = `/${name}`;
+  // Set before db/ first loads: db/dialect reads DATABASE_URL as it loads (the vitest setup).
   process.env.DATABASE_URL = url.toString();
+  const { closeDb, migrateDatabase } = await import('@/db/client');
+  await closeDb();
   await migrateDatabase();
   return async () => {
     const { closeDb: close } = await import('@/db/client');

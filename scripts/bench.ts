@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,6 +134,24 @@ async function waitFor(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`the server did not answer ${url}`);
 }
 
+/** The pid of scripts/server.mjs, which `npm start` (scripts/start.mjs) runs as its child. */
+function nodeServerPid(startPid: number): number {
+  const children = (pid: number): number[] => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const queue = [startPid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/server.mjs')) return pid;
+    queue.push(...children(pid));
+  }
+  throw new Error('could not find the scripts/server.mjs process');
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -222,18 +241,52 @@ async function main(): Promise<void> {
       const machines = await Promise.all(Array.from({ length: count }, (_, i) => makeMachine(`bench-${i}`)));
       return Promise.all(machines.map((m) => m.request(license)));
     };
-    const post = (body: string) => async () => {
-      const response = await fetch(`${baseUrl}/api/v1/activations`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
-      const text = await response.text();
-      if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${text}`);
+    // The load comes from a lean keep-alive node:http client, as wrk or autocannon would
+    // send it: fetch() costs about 2 ms of CPU per request, taken from the same two cores
+    // the server runs on.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const post = (body: string) => () =>
+      new Promise<void>((resolve, reject) => {
+        const request = http.request(`${baseUrl}/api/v1/activations`, { method: 'POST', agent, headers: { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => (response.statusCode === 201 ? resolve() : reject(new Error(`expected 201, got ${response.statusCode}: ${Buffer.concat(chunks).toString()}`))));
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+    /** CPU milliseconds (user + system) the server process has used so far. */
+    const serverPid = nodeServerPid(server.pid!);
+    const serverCpuMs = () => {
+      const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
     };
 
     const rows: Row[] = [];
     await measure('warm-up', 8, (await requestsFor(100)).map(post));
+    let serverCpuPerRequest = 0;
     for (const run of HTTP_RUNS) {
       const bodies = await requestsFor(run.requests);
+      const before = serverCpuMs();
       rows.push(await measure('HTTP API', run.concurrency, bodies.map(post)));
+      if (run.concurrency === 1) serverCpuPerRequest = (serverCpuMs() - before) / run.requests;
     }
+    // The fixed cost of the HTTP path: Next.js routing, the rate limit, reading the body
+    // and a JSON answer, with no cryptography (an empty request is refused with a 400).
+    const refused = () =>
+      new Promise<void>((resolve, reject) => {
+        const request = http.request(`${baseUrl}/api/v1/activations`, { method: 'POST', agent, headers: { 'content-type': 'text/plain', 'content-length': 0 } }, (response) => {
+          response.resume();
+          response.on('end', () => (response.statusCode === 400 ? resolve() : reject(new Error(`expected 400, got ${response.statusCode}`))));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    for (let i = 0; i < 100; i++) await refused();
+    const emptyBefore = serverCpuMs();
+    for (let i = 0; i < 1000; i++) await refused();
+    const serverCpuPerEmptyRequest = (serverCpuMs() - emptyBefore) / 1000;
+    agent.destroy();
     const actor = endUserActor('API', '127.0.0.1');
     for (const run of IN_PROCESS_RUNS) {
       const bodies = await requestsFor(run.requests);
@@ -276,6 +329,8 @@ async function main(): Promise<void> {
     console.log(`  floor (crypto with keys imported once + one raw prepared SQLite transaction): ${floor.toFixed(3)} ms`);
     console.log(`  in-process activate():                                                       ${inProcess.toFixed(3)} ms`);
     console.log(`  ratio: ${(inProcess / floor).toFixed(2)}x the floor (target at most 1.5x)`);
+    console.log(`  the server process, per HTTP activation at 1 client:                         ${serverCpuPerRequest.toFixed(3)} ms`);
+    console.log(`  the server process, per empty POST refused with a 400 (the HTTP path alone):  ${serverCpuPerEmptyRequest.toFixed(3)} ms`);
   } finally {
     stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

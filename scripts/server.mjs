@@ -117,6 +117,9 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ error: { code: 'ERR_VALIDATION', message: 'This address has a broken %-escape. Check the link, or type the address again.' } }));
     return;
   }
+  // API answers are small JSON, mostly base64 text: gzip would cost both sides more CPU
+  // than it saves bytes (docs/DECISIONS.md "HTTP"). A reverse proxy may still compress.
+  if (req.url?.startsWith('/api/')) delete req.headers['accept-encoding'];
   if (isActionPost(req)) {
     if (Number(req.headers['content-length']) > ACTION_BODY_LIMIT) {
       sendFailure(req, res, TOO_LARGE);

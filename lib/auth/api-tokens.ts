@@ -53,8 +53,9 @@ function scopesOf(row: ApiToken): ApiScope[] {
 const createInput = z.object({
   name: z.string().trim().min(1, 'Name the token after what uses it, for example "web shop".').max(100, 'Use at most 100 characters.'),
   scopes: z
-    .array(z.enum(API_SCOPES, { error: `Choose scopes among ${API_SCOPES.join(', ')}.` }))
-    .min(1, 'Choose at least one scope.')
+    .array(z.string())
+    .pipe(z.array(z.enum(API_SCOPES, { error: `Choose scopes among ${API_SCOPES.join(', ')}.` })))
+    .refine((scopes) => scopes.length > 0, 'Choose at least one scope.')
     .transform((scopes) => [...new Set(scopes)]),
   expiresAt: z.date({ error: 'Choose a valid date, or leave it empty for no expiry.' }).nullable().default(null),
 });

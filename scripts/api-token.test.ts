@@ -19,7 +19,7 @@ describe('npm run api-token', () => {
     expect(await authenticateApiCall(`Bearer ${token}`, 'licenses:write', '')).toMatchObject({ ok: true, caller: { actor: { type: 'api_token', label: 'API token "headless shop"' } } });
     expect(await authenticateApiCall(`Bearer ${token}`, 'audit:read', '')).toMatchObject({ ok: false, code: 'ERR_SCOPE_MISSING' });
 
-    expect(apiToken('list').out).toMatch(/headless shop {2}\[licenses:write licenses:read\] {2}no expiry/);
+    expect(apiToken('list').out).toMatch(/headless shop {2}\[licenses:read licenses:write\] {2}no expiry/);
     const revoked = apiToken('revoke', 'headless shop');
     expect(revoked.code).toBe(0);
     expect(await authenticateApiCall(`Bearer ${token}`, 'licenses:read', '')).toMatchObject({ ok: false, code: 'ERR_UNAUTHENTICATED' });

@@ -17,7 +17,7 @@ import { fail, fieldErrorsOf, type Result } from '@/lib/core/result';
 const TOKEN_PREFIX = 'gpat_';
 const TOKEN_SHAPE = /^gpat_[A-Za-z0-9_-]{43}$/;
 
-export function hashApiToken(token: string): string {
+function hashApiToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
@@ -56,7 +56,7 @@ const createInput = z.object({
     .array(z.string())
     .pipe(z.array(z.enum(API_SCOPES, { error: `Choose scopes among ${API_SCOPES.join(', ')}.` })))
     .refine((scopes) => scopes.length > 0, 'Choose at least one scope.')
-    .transform((scopes) => [...new Set(scopes)]),
+    .transform((scopes) => API_SCOPES.filter((scope) => scopes.includes(scope))),
   expiresAt: z.date({ error: 'Choose a valid date, or leave it empty for no expiry.' }).nullable().default(null),
 });
 export type CreateApiTokenInput = z.input<typeof createInput>;

@@ -15,6 +15,7 @@ import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
 import type { Actor } from '@/lib/core/actor';
 import type { ApiScope } from '@/lib/core/enums';
 import { createTestLicense, makeMachine, setUpInstance } from '@/lib/testing/licensing-fixtures';
+import { answerProblems } from '@/lib/testing/openapi';
 
 process.env.GATEPASS_RATE_LIMIT_PER_MINUTE = '100000';
 beforeAll(setUpInstance);
@@ -36,6 +37,12 @@ const call = (method: string, path: string, bearer: string | null, body?: unknow
   });
 const id = <K extends string>(name: K, value: string) => ({ params: Promise.resolve({ [name]: value } as Record<K, string>) });
 const json = async (response: Response) => ({ status: response.status, body: await response.json() });
+/** The answer, after checking it against what docs/openapi.yaml says of the operation. */
+async function documented(method: 'get' | 'post' | 'patch', route: string, response: Response) {
+  const answer = await json(response);
+  expect(answerProblems(method, route, answer.status, answer.body)).toEqual([]);
+  return answer;
+}
 
 async function licensesOf(bearer: string, email: string): Promise<Array<{ id: string; status: string }>> {
   const { status, body } = await json(await listLicensesRoute(call('GET', `/api/v1/licenses?customer_email=${encodeURIComponent(email)}&limit=200`, bearer)));
@@ -47,12 +54,12 @@ describe('management API: a shop backend', () => {
   it('creates a license once per idempotency key, activates it through the public API, releases the seat and suspends it; the audit names the token', async () => {
     const bearer = await token(ALL, 'web shop');
     const { productSlug } = await createTestLicense({ seats: 2 });
-    const products = await json(await listProducts(call('GET', '/api/v1/products', bearer)));
+    const products = await documented('get', '/api/v1/products', await listProducts(call('GET', '/api/v1/products', bearer)));
     const product = products.body.products.find((p: { slug: string }) => p.slug === productSlug);
     const email = `buyer-${Date.now()}@example.com`;
     const order = { product: productSlug, plan: product.plans[0].slug, customer_name: 'Ada Buyer', customer_email: email };
 
-    const first = await json(await postLicense(call('POST', '/api/v1/licenses', bearer, order, { 'idempotency-key': `order-${email}` })));
+    const first = await documented('post', '/api/v1/licenses', await postLicense(call('POST', '/api/v1/licenses', bearer, order, { 'idempotency-key': `order-${email}` })));
     expect(first.status).toBe(201);
     expect(first.body.key).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
     expect(first.body.license).toMatchObject({ status: 'active', customer_email: email, customer_name: 'Ada Buyer', seats_used: 0, seat_limit: 2 });
@@ -64,19 +71,19 @@ describe('management API: a shop backend', () => {
     const machine = await makeMachine('shop-pc');
     const activation = await postActivation(new Request('http://localhost/api/v1/activations', { method: 'POST', body: await machine.request({ key: first.body.key, product: { slug: productSlug } }), headers: { 'content-type': 'text/plain' } }));
     expect(activation.status).toBe(201);
-    const seats = await json(await getSeats(call('GET', `/api/v1/licenses/${first.body.license.id}/seats`, bearer), id('key', first.body.license.id)));
+    const seats = await documented('get', '/api/v1/licenses/{key}/seats', await getSeats(call('GET', `/api/v1/licenses/${first.body.license.id}/seats`, bearer), id('key', first.body.license.id)));
     expect(seats.body.license.seats_used).toBe(1);
     const seatId = seats.body.seats[0].seat_id;
 
-    const released = await json(await postRelease(call('POST', `/api/v1/seats/${seatId}/release`, bearer, { reason: 'refund: machine returned' }), id('seatId', seatId)));
+    const released = await documented('post', '/api/v1/seats/{seatId}/release', await postRelease(call('POST', `/api/v1/seats/${seatId}/release`, bearer, { reason: 'refund: machine returned' }), id('seatId', seatId)));
     expect(released).toMatchObject({ status: 200, body: { seat_id: seatId, hostname: 'shop-pc', seats_used: 0 } });
 
-    const suspended = await json(await patchLicenseRoute(call('PATCH', `/api/v1/licenses/${first.body.license.id}`, bearer, { status: 'suspended', suspended_reason: 'Refunded' }), id('key', first.body.license.id)));
+    const suspended = await documented('patch', '/api/v1/licenses/{id}', await patchLicenseRoute(call('PATCH', `/api/v1/licenses/${first.body.license.id}`, bearer, { status: 'suspended', suspended_reason: 'Refunded' }), id('key', first.body.license.id)));
     expect(suspended.body).toMatchObject({ status: 'suspended', suspended_reason: 'Refunded' });
     // The same PATCH again is harmless: nothing left to change.
     expect((await patchLicenseRoute(call('PATCH', `/api/v1/licenses/${first.body.license.id}`, bearer, { status: 'suspended', suspended_reason: 'Refunded' }), id('key', first.body.license.id))).status).toBe(200);
 
-    const audit = await json(await getAudit(call('GET', `/api/v1/audit?license_id=${first.body.license.id}`, bearer)));
+    const audit = await documented('get', '/api/v1/audit', await getAudit(call('GET', `/api/v1/audit?license_id=${first.body.license.id}`, bearer)));
     expect(audit.body.events.map((e: { action: string; actor: { label: string } }) => `${e.action} by ${e.actor.label}`)).toEqual([
       'license.issue by API token "web shop"',
       'seat.activate by end user via API',
@@ -108,11 +115,11 @@ describe('management API: a shop backend', () => {
     const bearer = await token();
     const { planId } = await createTestLicense();
     const email = `bulk-${Date.now()}@example.com`;
-    const good = await json(await postBulk(call('POST', '/api/v1/licenses/bulk', bearer, { licenses: [1, 2, 3].map((n) => ({ plan_id: planId, customer_email: email, customer_name: `Seat ${n}` })) })));
+    const good = await documented('post', '/api/v1/licenses/bulk', await postBulk(call('POST', '/api/v1/licenses/bulk', bearer, { licenses: [1, 2, 3].map((n) => ({ plan_id: planId, customer_email: email, customer_name: `Seat ${n}` })) })));
     expect(good.status).toBe(201);
     expect(good.body.licenses.map((l: { license: { customer_name: string } }) => l.license.customer_name)).toEqual(['Seat 1', 'Seat 2', 'Seat 3']);
     expect(new Set(good.body.licenses.map((l: { key: string }) => l.key)).size).toBe(3);
-    const bad = await json(await postBulk(call('POST', '/api/v1/licenses/bulk', bearer, { licenses: [{ plan_id: planId, customer_email: `x-${email}` }, { plan_id: 'no-such-plan', customer_email: `x-${email}` }] })));
+    const bad = await documented('post', '/api/v1/licenses/bulk', await postBulk(call('POST', '/api/v1/licenses/bulk', bearer, { licenses: [{ plan_id: planId, customer_email: `x-${email}` }, { plan_id: 'no-such-plan', customer_email: `x-${email}` }] })));
     expect(bad).toMatchObject({ status: 404, body: { error: { code: 'ERR_NOT_FOUND' } } });
     expect(bad.body.error.message).toContain('licenses.1: There is no plan with the id "no-such-plan"');
     expect(await licensesOf(bearer, `x-${email}`)).toHaveLength(0);
@@ -127,7 +134,7 @@ describe('management API: a shop backend', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { body: { licenses: { id: string }[]; next_cursor: string | null } } = await json(await listLicensesRoute(call('GET', `/api/v1/licenses?customer_email=${email}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, bearer)));
+      const page: { body: { licenses: { id: string }[]; next_cursor: string | null } } = await documented('get', '/api/v1/licenses', await listLicensesRoute(call('GET', `/api/v1/licenses?customer_email=${email}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, bearer)));
       seen.push(...page.body.licenses.map((l) => l.id));
       cursor = page.body.next_cursor;
       pages++;
@@ -146,13 +153,13 @@ describe('management API: a shop backend', () => {
   it('creates and changes products and plans with the admin form rules', async () => {
     const bearer = await token(['products:read', 'products:write']);
     const slug = `api-app-${Date.now()}`;
-    const product = await json(await postProduct(call('POST', '/api/v1/products', bearer, { slug, name: 'API App' })));
+    const product = await documented('post', '/api/v1/products', await postProduct(call('POST', '/api/v1/products', bearer, { slug, name: 'API App' })));
     expect(product).toMatchObject({ status: 201, body: { slug, name: 'API App', plans: [] } });
-    const plan = await json(await postPlan(call('POST', `/api/v1/products/${product.body.id}/plans`, bearer, { slug: 'pro', name: 'Pro', offline_ttl_seconds: 86400 * 30, grace_seconds: 86400, seat_limit: 3 }), id('productId', product.body.id)));
+    const plan = await documented('post', '/api/v1/products/{productId}/plans', await postPlan(call('POST', `/api/v1/products/${product.body.id}/plans`, bearer, { slug: 'pro', name: 'Pro', offline_ttl_seconds: 86400 * 30, grace_seconds: 86400, seat_limit: 3 }), id('productId', product.body.id)));
     expect(plan).toMatchObject({ status: 201, body: { slug: 'pro', seat_limit: 3, archived: false } });
     const tooShort = await json(await patchPlan(call('PATCH', `/api/v1/plans/${plan.body.id}`, bearer, { offline_ttl_seconds: 60 }), id('planId', plan.body.id)));
     expect(tooShort).toMatchObject({ status: 400, body: { error: { code: 'ERR_VALIDATION', message: 'Check the body: offline_ttl_seconds: The offline TTL must be at least 1 hour..' } } });
-    const patched = await json(await patchPlan(call('PATCH', `/api/v1/plans/${plan.body.id}`, bearer, { seat_limit: 5 }), id('planId', plan.body.id)));
+    const patched = await documented('patch', '/api/v1/plans/{planId}', await patchPlan(call('PATCH', `/api/v1/plans/${plan.body.id}`, bearer, { seat_limit: 5 }), id('planId', plan.body.id)));
     expect(patched.body).toMatchObject({ seat_limit: 5, offline_ttl_seconds: 86400 * 30, name: 'Pro' });
     const taken = await json(await postProduct(call('POST', '/api/v1/products', bearer, { slug, name: 'Again' })));
     expect(taken).toMatchObject({ status: 409, body: { error: { code: 'ERR_CONFLICT' } } });
@@ -164,7 +171,7 @@ describe('management API: who may call', () => {
     const reader = await token(['licenses:read'], 'crm reader');
     const { planId, licenseId } = await createTestLicense();
     const email = `scope-${Date.now()}@example.com`;
-    const refused = await json(await postLicense(call('POST', '/api/v1/licenses', reader, { plan_id: planId, customer_email: email })));
+    const refused = await documented('post', '/api/v1/licenses', await postLicense(call('POST', '/api/v1/licenses', reader, { plan_id: planId, customer_email: email })));
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'ERR_SCOPE_MISSING' } } });
     expect(refused.body.error.message).toContain('lacks the scope licenses:write');
     expect(await licensesOf(reader, email)).toHaveLength(0);
@@ -196,7 +203,7 @@ describe('management API: who may call', () => {
       [expired, 'expired on'],
     ];
     for (const [bearer, words] of cases) {
-      const answer = await json(await listLicensesRoute(call('GET', '/api/v1/licenses', bearer)));
+      const answer = await documented('get', '/api/v1/licenses', await listLicensesRoute(call('GET', '/api/v1/licenses', bearer)));
       expect(answer, String(bearer)).toMatchObject({ status: 401, body: { error: { code: 'ERR_UNAUTHENTICATED' } } });
       expect(answer.body.error.message).toContain(words);
     }

@@ -3,7 +3,7 @@ import type { Plan } from '@/db/schema';
 import type { PlanSettingsInput } from '@/lib/licensing/catalog-schema';
 
 /** A plan's settings as the management API takes them (snake_case); the rules are the admin form's. */
-export const apiPlanSettings = z
+const apiPlanSettings = z
   .object({
     name: z.string(),
     offline_ttl_seconds: z.number(),

@@ -33,7 +33,7 @@ export const apiLicenseInput = z
 export type ApiLicenseInput = z.output<typeof apiLicenseInput>;
 
 /** At most this many licenses in one bulk call: one transaction, all or nothing. */
-export const MAX_BULK_LICENSES = 100;
+const MAX_BULK_LICENSES = 100;
 export const apiBulkLicenseInput = z.object({ licenses: z.array(apiLicenseInput).min(1, 'Send at least one license.').max(MAX_BULK_LICENSES, `Send at most ${MAX_BULK_LICENSES} licenses in one call.`) }).strict();
 
 async function planIdOf(input: ApiLicenseInput, tx: Tx): Promise<Result<{ planId: string }>> {

@@ -31,6 +31,8 @@ export const {
   seatCountsDaily,
   rateLimitWindows,
   signInFailures,
+  apiTokens,
+  idempotencyKeys,
 } = tables;
 
 export type User = typeof pg.users.$inferSelect;
@@ -52,3 +54,4 @@ export type NewAuditEvent = typeof pg.auditEvents.$inferInsert;
 export type SigningKey = typeof pg.signingKeys.$inferSelect;
 export type EncryptionKey = typeof pg.encryptionKeys.$inferSelect;
 export type SupportNote = typeof pg.supportNotes.$inferSelect;
+export type ApiToken = typeof pg.apiTokens.$inferSelect;

@@ -100,6 +100,8 @@ export const licenses = sqliteTable(
     // Newest first, one page at a time (keyset pagination), with or without a status filter.
     index('licenses_created_idx').on(t.createdAt, t.id),
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
+    // The management API's `updated_since`: changes oldest first, one page at a time.
+    index('licenses_updated_idx').on(t.updatedAt, t.id),
     // The overview's "expiring soon" list.
     index('licenses_expires_idx').on(t.expiresAt),
   ],
@@ -306,4 +308,44 @@ export const signInFailures = sqliteTable(
     lastFailedAt: integer('last_failed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.email, t.address] }), index('sign_in_failures_last_failed_idx').on(t.lastFailedAt)],
+);
+
+/**
+ * Management API tokens (lib/auth/api-tokens.ts). Only the SHA-256 of a token is kept; the
+ * token itself is shown once. `scopes` is a space-separated list of API_SCOPES.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, so an admin can tell tokens apart. */
+    tokenPrefix: text('token_prefix').notNull(),
+    scopes: text('scopes').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp' }),
+  },
+  (t) => [index('api_tokens_created_idx').on(t.createdAt)],
+);
+
+/**
+ * The answer to a management call made with an `Idempotency-Key` header, per token, so a
+ * retried call returns the same answer instead of doing the work twice. Kept 24 hours.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tokenId: text('token_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

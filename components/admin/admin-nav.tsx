@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/admin/licenses', label: 'Licenses' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/keys', label: 'Signing keys' },
+  { href: '/admin/api-tokens', label: 'API tokens' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

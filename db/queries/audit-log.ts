@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { auditEvents, type AuditEvent } from '@/db/schema';
 
@@ -45,4 +45,14 @@ export async function listAuditFacets(db: DbOrTx = getDb()): Promise<{ actors: s
   const actors = await db.selectDistinct({ v: auditEvents.actorLabel }).from(auditEvents).orderBy(auditEvents.actorLabel);
   const actions = await db.selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(auditEvents.action);
   return { actors: actors.map((r) => r.v), actions: actions.map((r) => r.v) };
+}
+
+/** Audit events after the event `afterId`, oldest first: the management API's feed (poll with the last id seen). */
+export async function listAuditEventsAfter(filter: AuditFilter, afterId: number, limit: number, db: DbOrTx = getDb()): Promise<AuditEvent[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(whereOf(filter), gt(auditEvents.id, afterId)))
+    .orderBy(asc(auditEvents.id))
+    .limit(limit);
 }

@@ -15,7 +15,8 @@ export type LicenseFileKind = (typeof LICENSE_FILE_KINDS)[number];
 
 export const NONCE_KINDS = ['request', 'deactivation'] as const;
 
-export const ACTOR_TYPES = ['user', 'end_user', 'system'] as const;
+/** `api_token`: a vendor's backend calling the management API with a token (label: the token's name). */
+export const ACTOR_TYPES = ['user', 'end_user', 'system', 'api_token'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /**
@@ -24,3 +25,7 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
  */
 export const KEY_STATUSES = ['active', 'retired', 'revoked'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
+
+/** What a management API token may do (docs/API.md "Management API"). */
+export const API_SCOPES = ['products:read', 'products:write', 'licenses:read', 'licenses:write', 'seats:write', 'webhooks:write', 'audit:read'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];

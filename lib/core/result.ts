@@ -37,6 +37,9 @@ const LICENSING_ERROR_STATUS = {
   ERR_CONFLICT: 409,
   ERR_FORBIDDEN: 403,
   ERR_UNAUTHENTICATED: 401,
+  ERR_SCOPE_MISSING: 403,
+  ERR_BODY_TOO_LARGE: 413,
+  ERR_IDEMPOTENCY_KEY_REUSED: 422,
   ERR_RATE_LIMITED: 429,
   // A bug on our side: logged, and answered with a generic sentence, never a stack trace.
   ERR_INTERNAL: 500,

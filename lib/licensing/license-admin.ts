@@ -18,6 +18,13 @@ export const changeExpiryInput = z.object({
   expiresAt: z.date({ error: 'Choose a valid date.' }).nullable(),
 });
 
+export const changeCustomerInput = z.object({
+  licenseId: z.string().min(1),
+  customerName: z.string().trim().max(200, 'Use at most 200 characters.'),
+  // Trim before checking: a pasted address often carries a space.
+  customerEmail: z.string().trim().toLowerCase().pipe(z.union([z.literal(''), z.email('Enter a valid email address, or leave it empty.')])),
+});
+
 type LicenseChange = Result<{ licenseId: string }>;
 
 /**
@@ -73,6 +80,29 @@ export async function changeLicenseExpiry(input: z.input<typeof changeExpiryInpu
       'license.change_expiry',
       { type: 'license', id: licenseId, licenseId },
       { from: from?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null },
+      now,
+    );
+    return { ok: true as const, licenseId };
+  });
+}
+
+/** Changes who the license is for (name and email), as the web shop or CRM knows them. Audited with both values. */
+export async function changeLicenseCustomer(input: z.input<typeof changeCustomerInput>, actor: Actor, now = new Date()): Promise<LicenseChange> {
+  const parsed = changeCustomerInput.safeParse(input);
+  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
+  const { licenseId, customerName, customerEmail } = parsed.data;
+  return writeTransaction(async (tx) => {
+    const found = await findLicenseById(licenseId, tx);
+    if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
+    const { customerName: fromName, customerEmail: fromEmail } = found.license;
+    if (fromName === customerName && fromEmail === customerEmail) return fail('ERR_CONFLICT', 'The license already has this customer.');
+    await updateLicense(licenseId, { customerName, customerEmail }, tx);
+    await audit(
+      tx,
+      actor,
+      'license.change_customer',
+      { type: 'license', id: licenseId, licenseId },
+      { from: { name: fromName, email: fromEmail }, to: { name: customerName, email: customerEmail } },
       now,
     );
     return { ok: true as const, licenseId };

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ACTOR_TYPES, KEY_STATUSES, LICENSE_FILE_KINDS, LICENSE_STATUSES, NONCE_KINDS, SEAT_STATUSES, USER_ROLES } from '@/lib/core/enums';
+import { ACTOR_TYPES, KEY_STATUSES, LICENSE_FILE_KINDS, LICENSE_STATUSES, NONCE_KINDS, SEAT_STATUSES, USER_ROLES, WEBHOOK_DELIVERY_STATUSES } from '@/lib/core/enums';
 
 const createdAt = () =>
   timestamp('created_at', { withTimezone: true })
@@ -349,4 +349,62 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Where webhooks go (lib/webhooks): a URL, the events it wants, and its signing secret sealed with the master key. */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  /** Space-separated event types. */
+  events: text('events').notNull(),
+  secretSealed: text('secret_sealed').notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+});
+
+/**
+ * The outbox: one row per event, written in the transaction of the change it reports, so an
+ * event exists exactly when its change committed. `payload` is the exact body sent and signed.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    /** `msg_…`: the Standard Webhooks `webhook-id`, the same on every attempt. */
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    licenseId: text('license_id').notNull().default(''),
+    payload: text('payload').notNull(),
+    createdAt: createdAt(),
+  },
+);
+
+/**
+ * One event to one endpoint. Sent in `seq` order per endpoint and license; claimed by an
+ * instance for a lease (`locked_until`, ms) so one delivery is in flight at a time.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    endpointId: text('endpoint_id').notNull(),
+    eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+    licenseId: text('license_id').notNull().default(''),
+    /** `pending` (to send, or to retry), `delivered`, `failed` (gave up after the last retry). */
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Milliseconds since the epoch. */
+    nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+    lockedUntil: bigint('locked_until', { mode: 'number' }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lastAttemptAt: bigint('last_attempt_at', { mode: 'number' }),
+    deliveredAt: bigint('delivered_at', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.endpointId, t.eventSeq] }),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_order_idx').on(t.endpointId, t.licenseId, t.status, t.eventSeq),
+  ],
 );

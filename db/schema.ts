@@ -33,6 +33,9 @@ export const {
   signInFailures,
   apiTokens,
   idempotencyKeys,
+  webhookEndpoints,
+  webhookEvents,
+  webhookDeliveries,
 } = tables;
 
 export type User = typeof pg.users.$inferSelect;
@@ -55,3 +58,4 @@ export type SigningKey = typeof pg.signingKeys.$inferSelect;
 export type EncryptionKey = typeof pg.encryptionKeys.$inferSelect;
 export type SupportNote = typeof pg.supportNotes.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
+export type WebhookEndpoint = typeof pg.webhookEndpoints.$inferSelect;

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ACTOR_TYPES, KEY_STATUSES, LICENSE_FILE_KINDS, LICENSE_STATUSES, NONCE_KINDS, SEAT_STATUSES, USER_ROLES } from '@/lib/core/enums';
+import { ACTOR_TYPES, KEY_STATUSES, LICENSE_FILE_KINDS, LICENSE_STATUSES, NONCE_KINDS, SEAT_STATUSES, USER_ROLES, WEBHOOK_DELIVERY_STATUSES } from '@/lib/core/enums';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp' })
@@ -348,4 +348,62 @@ export const idempotencyKeys = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.tokenId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/** Where webhooks go (lib/webhooks): a URL, the events it wants, and its signing secret sealed with the master key. */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  /** Space-separated event types. */
+  events: text('events').notNull(),
+  secretSealed: text('secret_sealed').notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp' }),
+});
+
+/**
+ * The outbox: one row per event, written in the transaction of the change it reports, so an
+ * event exists exactly when its change committed. `payload` is the exact body sent and signed.
+ */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** `msg_…`: the Standard Webhooks `webhook-id`, the same on every attempt. */
+    id: text('id').notNull().unique(),
+    type: text('type').notNull(),
+    licenseId: text('license_id').notNull().default(''),
+    payload: text('payload').notNull(),
+    createdAt: createdAt(),
+  },
+);
+
+/**
+ * One event to one endpoint. Sent in `seq` order per endpoint and license; claimed by an
+ * instance for a lease (`locked_until`, ms) so one delivery is in flight at a time.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    endpointId: text('endpoint_id').notNull(),
+    eventSeq: integer('event_seq').notNull(),
+    licenseId: text('license_id').notNull().default(''),
+    /** `pending` (to send, or to retry), `delivered`, `failed` (gave up after the last retry). */
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Milliseconds since the epoch. */
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lockedUntil: integer('locked_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lastAttemptAt: integer('last_attempt_at'),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.endpointId, t.eventSeq] }),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_order_idx').on(t.endpointId, t.licenseId, t.status, t.eventSeq),
+  ],
 );

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/keys', label: 'Signing keys' },
   { href: '/admin/api-tokens', label: 'API tokens' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

@@ -29,3 +29,18 @@ export type KeyStatus = (typeof KEY_STATUSES)[number];
 /** What a management API token may do (docs/API.md "Management API"). */
 export const API_SCOPES = ['products:read', 'products:write', 'licenses:read', 'licenses:write', 'seats:write', 'webhooks:write', 'audit:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** What a webhook can report (docs/API.md "Webhooks"). */
+export const WEBHOOK_EVENT_TYPES = [
+  'license.created',
+  'license.updated',
+  'license.suspended',
+  'license.reinstated',
+  'seat.activated',
+  'seat.refreshed',
+  'seat.deactivated',
+  'seat.released',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

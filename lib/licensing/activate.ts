@@ -17,6 +17,7 @@ import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
 import { requestMaxAgeSeconds } from '@/lib/licensing/portal-config';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
 import { openActivationRequest, type ActivationRequestClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export interface ActivateInput {
   /** The uploaded activation request, armored text or its bytes. */
@@ -83,6 +84,8 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
       { hostname: seat.hostname, file: prepared.jti, leaseEndsAt: terms.leaseEndsAt.toISOString(), via: 'activation request', ...(seated.reclaimedSeatId ? { reclaimedSeatId: seated.reclaimedSeatId } : {}) },
       now,
     );
+    const seatData = { seat_id: seat.id, license_id: found.license.id, product: found.product.slug, hostname: seat.hostname, lease_end: terms.leaseEndsAt.toISOString(), seats_used: seated.seatsUsed };
+    await emitWebhookEvent(tx, seated.refreshed ? 'seat.refreshed' : 'seat.activated', found.license.id, seatData, now);
     return { ok: true as const, draft, refreshed: seated.refreshed, reclaimedSeatId: seated.reclaimedSeatId };
   });
   if (!outcome.ok) return outcome;
@@ -131,6 +134,7 @@ async function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk
     }
     await endActiveSeat(lapsed.id, { status: 'released', releasedAt: now, releaseReason: RECLAIMED_REASON, releasedBy: actor.label }, tx);
     await audit(tx, actor, 'seat.reclaim', { type: 'seat', id: lapsed.id, licenseId: found.license.id }, { hostname: lapsed.hostname, graceEndedAt: lapsed.graceEndsAt.toISOString() }, now);
+    await emitWebhookEvent(tx, 'seat.released', found.license.id, { seat_id: lapsed.id, license_id: found.license.id, product: found.product.slug, hostname: lapsed.hostname, reason: RECLAIMED_REASON }, now);
     reclaimedSeatId = lapsed.id;
   }
   const seat: Seat & { status: 'active' } = {

@@ -13,6 +13,7 @@ import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-res
 import { formatDay } from '@/lib/licensing/license-usable';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
 import { openDeactivation, type DeactivationClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export interface DeactivateInput {
   /** The uploaded deactivation file, armored text or its bytes. */
@@ -102,6 +103,7 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
       await insertUsageRecord({ id: crypto.randomUUID(), seatId: seat.id, licenseId: found.license.id, counters: claims.usage, reportedAt: now }, tx);
     }
     await audit(tx, actor, 'seat.deactivate', { type: 'seat', id: seat.id, licenseId: found.license.id }, { hostname: seat.hostname, usage: claims.usage ?? null }, now);
+    await emitWebhookEvent(tx, 'seat.deactivated', found.license.id, { seat_id: seat.id, license_id: found.license.id, product: found.product.slug, hostname: seat.hostname, usage: claims.usage ?? null }, now);
     const after = summary(found.license.seatsActive - 1);
     const device = seat.hostname ? `"${seat.hostname}"` : 'The machine';
     return { ok: true as const, ...after, alreadyDeactivated: false, message: `${device} is deactivated and its seat is free. ${freeSentence(after)}` };

@@ -10,6 +10,7 @@ import { audit } from '@/db/queries/audit';
 import { fieldErrorsOf } from '@/lib/core/result';
 import { fail, type Result } from '@/lib/core/result';
 import { generateLicenseKey, hashLicenseKey, licenseKeyParts } from '@/lib/licensing/license-key';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export const LICENSE_KEY_CONTEXT = 'licenses.key';
 
@@ -69,6 +70,7 @@ export async function issueLicenses(input: IssueLicensesInput, actor: Actor, now
         tx,
       );
       await audit(tx, actor, 'license.issue', { type: 'license', id, licenseId: id }, { plan: plan.slug, product: product?.slug, customerEmail, expiresAt: expiresAt?.toISOString() ?? null }, now);
+      await emitWebhookEvent(tx, 'license.created', id, { license_id: id, product: product?.slug ?? null, plan: plan.slug, customer_name: customerName, customer_email: customerEmail, expires_at: expiresAt?.toISOString() ?? null }, now);
       issued.push({ id, key });
     }
     return { ok: true as const, licenses: issued };

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
 import { fieldErrorsOf } from '@/lib/core/result';
 import { fail, type Result } from '@/lib/core/result';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export const suspendLicenseInput = z.object({
   licenseId: z.string().min(1),
@@ -41,6 +42,7 @@ export async function suspendLicense(input: z.input<typeof suspendLicenseInput>,
     if (found.license.status === 'suspended') return fail('ERR_CONFLICT', 'This license is suspended already.');
     await updateLicense(licenseId, { status: 'suspended', suspendedReason: reason }, tx);
     await audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
+    await emitWebhookEvent(tx, 'license.suspended', licenseId, { license_id: licenseId, product: found.product.slug, reason }, now);
     return { ok: true as const, licenseId };
   });
 }
@@ -53,6 +55,7 @@ export async function reinstateLicense(licenseId: string, actor: Actor, now = ne
     if (found.license.status === 'active') return fail('ERR_CONFLICT', 'This license is not suspended.');
     await updateLicense(licenseId, { status: 'active', suspendedReason: null }, tx);
     await audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
+    await emitWebhookEvent(tx, 'license.reinstated', licenseId, { license_id: licenseId, product: found.product.slug }, now);
     return { ok: true as const, licenseId };
   });
 }
@@ -82,6 +85,7 @@ export async function changeLicenseExpiry(input: z.input<typeof changeExpiryInpu
       { from: from?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null },
       now,
     );
+    await emitWebhookEvent(tx, 'license.updated', licenseId, { license_id: licenseId, product: found.product.slug, changed: { expires_at: { from: from?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null } } }, now);
     return { ok: true as const, licenseId };
   });
 }
@@ -105,6 +109,7 @@ export async function changeLicenseCustomer(input: z.input<typeof changeCustomer
       { from: { name: fromName, email: fromEmail }, to: { name: customerName, email: customerEmail } },
       now,
     );
+    await emitWebhookEvent(tx, 'license.updated', licenseId, { license_id: licenseId, product: found.product.slug, changed: { customer: { from: { name: fromName, email: fromEmail }, to: { name: customerName, email: customerEmail } } } }, now);
     return { ok: true as const, licenseId };
   });
 }

@@ -11,6 +11,7 @@ import { prepareLicenseFile, recordLicenseFile, signDraft, type IssuedLicenseFil
 import { leaseTerms } from '@/lib/licensing/lease-terms';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { formatDay, licenseUnusableFailure } from '@/lib/licensing/license-usable';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export const LICENSE_KEY_NOT_FOUND_MESSAGE =
   'No license matches this key. Check it against your purchase email (keys look like 7KQ2M-4D8XR-…), then try again.';
@@ -89,6 +90,7 @@ async function renew(actor: Actor, now: Date, kind: LicenseFileKind, locate: (tx
       { hostname: seat.hostname, file: prepared.jti, leaseEndsAt: terms.leaseEndsAt.toISOString(), lapsed: seat.graceEndsAt.getTime() <= now.getTime() },
       now,
     );
+    await emitWebhookEvent(tx, 'seat.refreshed', found.license.id, { seat_id: seat.id, license_id: found.license.id, product: found.product.slug, hostname: seat.hostname, lease_end: terms.leaseEndsAt.toISOString() }, now);
     return { ok: true as const, draft };
   });
   if (!outcome.ok) return outcome;

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
 import { fail, fieldErrorsOf, type Result } from '@/lib/core/result';
 import { formatDay } from '@/lib/licensing/license-usable';
+import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export const releaseSeatInput = z.object({
   licenseId: z.string().min(1),
@@ -75,6 +76,7 @@ export async function releaseSeat(input: ReleaseSeatInput, actor: Actor, now = n
       },
       now,
     );
+    await emitWebhookEvent(tx, 'seat.released', licenseId, { seat_id: seat.id, license_id: licenseId, product: found.product.slug, hostname: seat.hostname, reason }, now);
     return {
       ok: true as const,
       seatId: seat.id,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
-import { dialect } from '@/db/dialect';
+import { dialect, startsWith } from '@/db/dialect';
 import { hotQuery } from '@/db/prepared';
 import { licenses, plans, products, type License, type NewLicense, type Plan, type Product } from '@/db/schema';
 
@@ -23,6 +23,15 @@ function selectLicenseWithPlan(db: DbOrTx) {
 export async function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {
   const [row] = await selectLicenseWithPlan(db).where(eq(licenses.keyHash, keyHash));
   return row;
+}
+
+/**
+ * Licenses whose key hash starts with `prefix` (hex): how an activation request code,
+ * which carries 24 bits of the hash, finds its license. A b-tree range on key_hash;
+ * a handful of rows at most, which the caller tells apart by the code's tag.
+ */
+export async function findLicensesByKeyHashPrefix(prefix: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan[]> {
+  return selectLicenseWithPlan(db).where(startsWith(licenses.keyHash, prefix)).limit(50);
 }
 
 export async function findLicenseById(id: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {

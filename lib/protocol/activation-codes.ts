@@ -241,10 +241,10 @@ export function licenseKeyHashPrefix(licenseKey: string): string {
  *
  * @example
  * const code = createRequestCode({ devicePrivateJwk, fingerprint, portalEncryptionJwk, licenseKey, product: 'photo-pro' });
- * // '1ABCD-…' : 20 groups of five
+ * // '3MYW1-…': 20 groups of five
  */
 export function createRequestCode(input: CreateDeviceCodeInput & { licenseKey: string; product: string }): string {
-  const { device, body, bits, portal } = deviceFields('request', input, licenseKeyHashPrefix(input.licenseKey));
+  const { device, bits, portal } = deviceFields('request', input, licenseKeyHashPrefix(input.licenseKey));
   const key = tagKey('request', device.privateKey, portal, device.publicKey, portal, input.licenseKey);
   return printDeviceCode(bits, tag(key, 'gatepass/request-code/v1', bodyBytes(bits), input.product));
 }

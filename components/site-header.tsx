@@ -7,6 +7,7 @@ const PORTAL_LINKS = [
   { href: '/', label: 'Activate' },
   { href: '/refresh', label: 'Refresh' },
   { href: '/deactivate', label: 'Deactivate' },
+  { href: '/code', label: 'Codes' },
   { href: '/license', label: 'My license' },
 ];
 

@@ -21,12 +21,18 @@ export function CodeEntry() {
   const resultRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    const fragment = decodeURIComponent(window.location.hash.slice(1)).trim();
-    if (!fragment) return;
-    // Read once on arrival (a scanned link): the browser API is the source, not React state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setCode(fragment);
-    setFromLink(true);
+    // On arrival (a scanned link), and when a new link opens while the page is already here.
+    function readFragment() {
+      const fragment = decodeURIComponent(window.location.hash.slice(1)).trim();
+      if (!fragment) return;
+      setCode(fragment);
+      setFromLink(true);
+      setOutcome(null);
+      setError(null);
+    }
+    readFragment();
+    window.addEventListener('hashchange', readFragment);
+    return () => window.removeEventListener('hashchange', readFragment);
   }, []);
 
   useEffect(() => {

@@ -54,7 +54,7 @@ test.describe('air-gapped codes', () => {
       const groups = code.split('-');
       groups[6] = groups[6]!.replace(/^./, (c) => (c === 'Z' ? 'Y' : 'Z'));
       await enterCode(page, groups.join('-'));
-      await expect(page.getByRole('alert')).toHaveText(/Group 7 of this activation request code looks mistyped/);
+      await expect(page.getByTestId('code-error')).toHaveText(/Group 7 of this activation request code looks mistyped/);
       expect(await countActiveSeats(license.licenseId)).toBe(0);
 
       await enterCode(page, code);

@@ -39,7 +39,7 @@ const groupConstant = (index: number) => (index % 31) + 1;
  *
  * @example checkValue([1, 2, 3, 4], 0) // a value 0..31
  */
-export function checkValue(data: readonly number[], groupIndex: number): number {
+function checkValue(data: readonly number[], groupIndex: number): number {
   // Solve Σ_{i<4} α^(i+1) d_i + α^5 c = constant(g) for c.
   const rest = groupSum(data) ^ groupConstant(groupIndex);
   return mul(rest, EXP[(31 - 5) % 31]!);

@@ -21,7 +21,7 @@ import { SdkError } from './errors';
 import { STATE_FILES, type StateStore } from './state-store';
 
 /** State files of the code path, beside those in STATE_FILES. */
-export const CODE_STATE_FILES = {
+const CODE_STATE_FILES = {
   /** The last request code made, waiting for its response. */
   pendingRequest: 'code-request.json',
   /** The installed lease: the request code and the response code that answered it. */

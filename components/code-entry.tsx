@@ -115,12 +115,13 @@ function ResponseCode({ outcome, resultRef }: { outcome: Extract<CodeOutcome, { 
       <p
         data-testid="response-code"
         aria-label={`Response code: ${groups.map((g) => g.split('').join(' ')).join(', ')}`}
-        className="font-mono text-3xl leading-snug font-semibold tracking-widest break-words text-slate-900 sm:text-4xl"
+        className="font-mono text-2xl leading-snug font-semibold tracking-widest text-slate-900 min-[400px]:text-3xl sm:text-4xl"
       >
-        {groups.map((group, i) => (
-          <span key={i} className="inline-block whitespace-nowrap">
-            {group}
-            {i < groups.length - 1 ? '-' : ''}
+        {/* Two rows of three groups: short enough to read out and to type, on any screen. */}
+        {[groups.slice(0, 3), groups.slice(3)].map((row, i) => (
+          <span key={i} className="block whitespace-nowrap">
+            {row.join('-')}
+            {i === 0 && groups.length > 3 ? '-' : ''}
           </span>
         ))}
       </p>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { countActiveSeats } from '@/db/queries/seats';
 import { baseURL } from '../playwright.config';
+import { expectNoSeriousViolations } from './fixtures/axe';
 import { CliMachine } from './fixtures/cli';
 import { createTestLicense } from './fixtures/domain';
 
@@ -40,7 +41,7 @@ async function enterCode(page: Page, code: string) {
 test.describe('air-gapped codes', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('on a phone: request code typed in, response code typed back, status valid; a deactivation code frees the seat for a second machine', async ({ page }) => {
+  test('on a phone: request code typed in, response code typed back, status valid; a deactivation code frees the seat for a second machine', async ({ page }, testInfo) => {
     const license = await createTestLicense({ seats: 1 });
     const machine = CliMachine.create(license.productSlug);
     const second = CliMachine.create(license.productSlug);
@@ -56,10 +57,14 @@ test.describe('air-gapped codes', () => {
       await enterCode(page, groups.join('-'));
       await expect(page.getByTestId('code-error')).toHaveText(/Group 7 of this activation request code looks mistyped/);
       expect(await countActiveSeats(license.licenseId)).toBe(0);
+      await expectNoSeriousViolations(page, testInfo, '/code with a mistyped code');
 
       await enterCode(page, code);
       const response = page.getByTestId('response-code');
       await expect(response).toBeVisible();
+      // Keyboard and screen-reader users land on the answer.
+      await expect(page.getByTestId('code-response')).toBeFocused();
+      await expectNoSeriousViolations(page, testInfo, '/code with a response code');
       await expect(page.getByRole('img', { name: /QR code of the response code/ })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Copy the code' })).toBeVisible();
       const responseCode = (await response.textContent())!.trim();

@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
-import { dialect, startsWith } from '@/db/dialect';
+import { dialect } from '@/db/dialect';
 import { hotQuery } from '@/db/prepared';
 import { licenses, plans, products, type License, type NewLicense, type Plan, type Product } from '@/db/schema';
 
@@ -26,12 +26,15 @@ export async function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()
 }
 
 /**
- * Licenses whose key hash starts with `prefix` (hex): how an activation request code,
- * which carries 24 bits of the hash, finds its license. A b-tree range on key_hash;
- * a handful of rows at most, which the caller tells apart by the code's tag.
+ * Licenses whose key hash starts with `prefix` (lower-case hex): how an activation request
+ * code, which carries 24 bits of the hash, finds its license. A range on the unique index
+ * of key_hash: hex digits sort before `g` under any collation, so `[prefix, prefix + "g")`
+ * is every hash that starts with it. A handful of rows at most; the caller tells them apart
+ * by the code's tag.
  */
 export async function findLicensesByKeyHashPrefix(prefix: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan[]> {
-  return selectLicenseWithPlan(db).where(startsWith(licenses.keyHash, prefix)).limit(50);
+  if (!/^[0-9a-f]{1,64}$/.test(prefix)) throw new TypeError('the key hash prefix must be lower-case hex');
+  return selectLicenseWithPlan(db).where(and(gte(licenses.keyHash, prefix), lt(licenses.keyHash, `${prefix}g`))).limit(50);
 }
 
 export async function findLicenseById(id: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {

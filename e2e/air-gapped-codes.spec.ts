@@ -40,6 +40,8 @@ async function enterCode(page: Page, code: string) {
 
 test.describe('air-gapped codes', () => {
   test.use({ viewport: { width: 390, height: 844 } });
+  // Each test runs the CLI (a Node process with tsx) up to ten times: room on a busy machine.
+  test.setTimeout(180_000);
 
   test('on a phone: request code typed in, response code typed back, status valid; a deactivation code frees the seat for a second machine', async ({ page }, testInfo) => {
     const license = await createTestLicense({ seats: 1 });

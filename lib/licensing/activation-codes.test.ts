@@ -7,7 +7,7 @@ import { publicJwks } from '@/lib/instance/keys';
 import { activateByCode, deactivateByCode, redeemCode } from '@/lib/licensing/activation-codes';
 import { DAY } from '@/lib/licensing/durations';
 import { createTestLicense, makeMachine, setUpInstance, type TestLicense, type TestMachine } from '@/lib/testing/licensing-fixtures';
-import { createDeactivationCode, createRequestCode, openResponseCode, type JWK } from '@/lib/protocol';
+import { createDeactivationCode, createRequestCode, generateEncryptionKeyPair, openResponseCode, portalKeyHint, type JWK } from '@/lib/protocol';
 
 const actor = endUserActor('portal', '203.0.113.9');
 beforeAll(setUpInstance);
@@ -105,6 +105,22 @@ describe('activateByCode', () => {
 
     const old = await expectNoChange(async () => activateByCode({ codeText: await requestCode(license, b, { now: new Date(Date.now() - 30 * DAY * 1000) }), actor }));
     expect(old).toMatchObject({ ok: false, code: 'ERR_REQUEST_EXPIRED' });
+  });
+});
+
+describe('codes for another portal', () => {
+  it('are refused as made for another Gatepass portal, and change nothing', async () => {
+    const license = await createTestLicense();
+    const machine = await makeMachine();
+    const ours = portalKeyHint(await portalJwk());
+    let other = await generateEncryptionKeyPair();
+    // The code names its portal key by 6 bits: take a key that another portal would have.
+    while (portalKeyHint(other.publicJwk) === ours) other = await generateEncryptionKeyPair();
+    const base = { devicePrivateJwk: machine.device.privateJwk, fingerprint: machine.fingerprint, portalEncryptionJwk: other.publicJwk };
+    const request = await expectNoChange(() => activateByCode({ codeText: createRequestCode({ ...base, licenseKey: license.key, product: license.product.slug }), actor }));
+    expect(request).toMatchObject({ ok: false, code: 'ERR_UNKNOWN_KEY', message: expect.stringContaining('This activation request code was made for another Gatepass portal. Enter it at the portal') });
+    const deactivation = await expectNoChange(() => deactivateByCode({ codeText: createDeactivationCode(base), actor }));
+    expect(deactivation).toMatchObject({ ok: false, code: 'ERR_UNKNOWN_KEY' });
   });
 });
 

@@ -172,6 +172,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
     await verify(text, licenseKey);
     // Store the bare armor block, without whatever text surrounded it.
     await store.write(STATE_FILES.license, armor('license', dearmor(text, 'license')));
+    await codes.forget();
     if (install.licenseKey) await store.writeLicenseKey(licenseKey!);
     return check();
   }

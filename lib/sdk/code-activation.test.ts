@@ -8,18 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponseCode, readDeviceCode, verifyDeviceCodeTag } from '../protocol';
-import { makeFixture, type Fixture } from '../protocol/test-fixtures';
+import type { Fixture } from '../protocol/test-fixtures';
 import { publicJwks } from '../protocol';
 import { createGatepassClient } from './client';
+import { makeTestPortal, type TestPortal } from './test-portal';
 
 const DAY = 86_400;
 const T0 = new Date('2026-03-01T12:00:00Z');
 const KEY = 'BVJMY-5HMTP-7PWR3-5CC3H-60X8D';
+let portal: TestPortal;
 let f: Fixture;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  f = await makeFixture();
+  portal = await makeTestPortal();
+  f = portal.f;
 });
 afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
@@ -85,6 +88,16 @@ describe('air-gapped SDK', () => {
     expect(readDeviceCode(deactivation, 'deactivation').devicePublicKey).toEqual(readDeviceCode(await gp.createRequestCode({ licenseKey: KEY }), 'request').devicePublicKey);
     expect(await gp.check()).toMatchObject({ status: 'not-activated' });
     await expect(gp.createDeactivationCode()).rejects.toMatchObject({ code: 'ERR_NOT_ACTIVATED' });
+  });
+
+  it('a license file installed later replaces the code lease, so deactivating that file leaves no lease behind', async () => {
+    const { gp } = await machine();
+    await gp.installResponseCode(portalAnswers(await gp.createRequestCode({ licenseKey: KEY })));
+    expect(await gp.check()).toMatchObject({ status: 'valid', features: [] });
+    const file = await portal.issue(await gp.createActivationRequest({ licenseKey: KEY }), {}, T0);
+    expect(await gp.installLicense(file)).toMatchObject({ status: 'valid', features: ['export'] });
+    await gp.createDeactivation();
+    expect(await gp.check()).toMatchObject({ status: 'not-activated' });
   });
 
   it('installing without a pending request says what to do', async () => {

@@ -93,6 +93,11 @@ export function codeActivation({ store, product, jwks, fingerprint, now }: CodeA
   return {
     readLease,
     verify,
+    /** Drops a code lease and a pending request: a license file installed now is this machine's license. */
+    async forget(): Promise<void> {
+      await store.remove(CODE_STATE_FILES.lease);
+      await store.remove(CODE_STATE_FILES.pendingRequest);
+    },
     /** Makes a request code and keeps it (and the license key) for the response. */
     async createRequestCode(licenseKey: string): Promise<string> {
       const key = canonicalLicenseKey(licenseKey);

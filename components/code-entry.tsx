@@ -101,11 +101,16 @@ export function CodeEntry() {
 }
 
 function ResponseCode({ outcome, resultRef }: { outcome: Extract<CodeOutcome, { codeKind: 'request' }>; resultRef: React.RefObject<HTMLElement | null> }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string>('');
   const groups = outcome.responseCode.split('-');
   async function copy() {
-    await navigator.clipboard.writeText(outcome.responseCode);
-    setCopied(true);
+    // The clipboard needs HTTPS (or localhost); elsewhere the person copies by hand.
+    try {
+      await navigator.clipboard.writeText(outcome.responseCode);
+      setCopied('Copied.');
+    } catch {
+      setCopied('This browser does not allow copying here: select the code and copy it.');
+    }
   }
   return (
     <section ref={resultRef} tabIndex={-1} aria-labelledby="response-title" data-testid="code-response" className="space-y-4 rounded-xl border border-emerald-200 bg-white p-5 shadow-sm sm:p-6">
@@ -135,7 +140,7 @@ function ResponseCode({ outcome, resultRef }: { outcome: Extract<CodeOutcome, { 
           Copy the code
         </button>
         <span role="status" className="text-sm text-emerald-700">
-          {copied ? 'Copied.' : ''}
+          {copied}
         </span>
       </div>
       <p className="text-sm text-slate-600">

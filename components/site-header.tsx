@@ -7,6 +7,7 @@ const PORTAL_LINKS = [
   { href: '/', label: 'Activate' },
   { href: '/refresh', label: 'Refresh' },
   { href: '/deactivate', label: 'Deactivate' },
+  { href: '/code', label: 'Codes' },
   { href: '/license', label: 'My license' },
 ];
 
@@ -27,9 +28,9 @@ export async function SiteHeader() {
           {/* Signed-in staff need the row for their links on a phone: the mark stays, the word is read out. */}
           <span className={staff ? 'sr-only sm:not-sr-only' : undefined}>Gatepass</span>
         </Link>
-        <nav aria-label="Portal" className="order-last -mx-2 flex w-full gap-0.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:gap-1">
+        <nav aria-label="Portal" className="order-last -mx-2 flex w-full flex-wrap gap-0.5 text-sm sm:order-none sm:mx-0 sm:w-auto sm:gap-1">
           {PORTAL_LINKS.map((link) => (
-            <NavLink key={link.href} href={link.href} className="px-2 py-1.5 sm:px-3">
+            <NavLink key={link.href} href={link.href} className="px-1 py-1.5 min-[400px]:px-2 sm:px-3">
               {link.label}
             </NavLink>
           ))}

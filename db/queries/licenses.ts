@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { dialect } from '@/db/dialect';
 import { hotQuery } from '@/db/prepared';
@@ -23,6 +23,18 @@ function selectLicenseWithPlan(db: DbOrTx) {
 export async function findLicenseByKeyHash(keyHash: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {
   const [row] = await selectLicenseWithPlan(db).where(eq(licenses.keyHash, keyHash));
   return row;
+}
+
+/**
+ * Licenses whose key hash starts with `prefix` (lower-case hex): how an activation request
+ * code, which carries 24 bits of the hash, finds its license. A range on the unique index
+ * of key_hash: hex digits sort before `g` under any collation, so `[prefix, prefix + "g")`
+ * is every hash that starts with it. A handful of rows at most; the caller tells them apart
+ * by the code's tag.
+ */
+export async function findLicensesByKeyHashPrefix(prefix: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan[]> {
+  if (!/^[0-9a-f]{1,64}$/.test(prefix)) throw new TypeError('the key hash prefix must be lower-case hex');
+  return selectLicenseWithPlan(db).where(and(gte(licenses.keyHash, prefix), lt(licenses.keyHash, `${prefix}g`))).limit(50);
 }
 
 export async function findLicenseById(id: string, db: DbOrTx = getDb()): Promise<LicenseWithPlan | undefined> {

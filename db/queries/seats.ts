@@ -23,6 +23,19 @@ export async function findActiveSeatByFingerprint(licenseId: string, fingerprint
   return row;
 }
 
+/**
+ * The seats recorded under a fingerprint on any license, the live one first, then newest:
+ * how a deactivation code, which names its device key and no seat, finds its seat.
+ */
+export async function findSeatsByFingerprint(fingerprint: string, db: DbOrTx = getDb()): Promise<Seat[]> {
+  return db
+    .select()
+    .from(seats)
+    .where(eq(seats.fingerprint, fingerprint))
+    .orderBy(sql`case when ${seats.status} = 'active' then 0 else 1 end`, desc(seats.activatedAt))
+    .limit(20);
+}
+
 /** Seat rows with status `active`, counted (licenses.seats_active keeps the same figure without counting). */
 export async function countActiveSeats(licenseId: string, db: DbOrTx = getDb()): Promise<number> {
   const [row] = await db

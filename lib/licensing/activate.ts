@@ -21,7 +21,15 @@ import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export interface ActivateInput {
   /** The uploaded activation request, armored text or its bytes. */
-  requestText: string | Uint8Array;
+  requestText?: string | Uint8Array;
+  /**
+   * A request already opened and verified by its own reader instead of `requestText`:
+   * an activation request code (lib/licensing/activation-codes.ts), which then meets the
+   * same transaction, seat rules, nonce rule, audit row and errors as a file.
+   */
+  opened?: Opened;
+  /** How the request arrived, for the audit row: 'activation request' (default) or 'activation code'. */
+  via?: string;
   actor: Actor;
   now?: Date;
 }
@@ -33,7 +41,7 @@ export interface Activation extends IssuedLicenseFile {
   reclaimedSeatId?: string;
 }
 
-type Opened = OpenedDeviceArtifact<ActivationRequestClaims>;
+export type Opened = OpenedDeviceArtifact<ActivationRequestClaims>;
 
 /** The release reason of a lapsed seat another machine took over (DESIGN.md "Refresh ... not reused"). */
 export const RECLAIMED_REASON = 'lease and grace ended; seat taken by another machine';
@@ -49,10 +57,10 @@ export const RECLAIMED_REASON = 'lease and grace ended; seat taken by another ma
  * const result = await activate({ requestText, actor: endUserActor('portal', ip) });
  * if (result.ok) download(result.fileName, result.licenseFile);
  */
-export async function activate({ requestText, actor, now = new Date() }: ActivateInput): Promise<Result<Activation>> {
+export async function activate({ requestText, opened: given, via = 'activation request', actor, now = new Date() }: ActivateInput): Promise<Result<Activation>> {
   let opened: Opened;
   try {
-    opened = await openActivationRequest(requestText, { decryptionKeys: await requestDecryptionKeys(), now, maxAgeSeconds: requestMaxAgeSeconds() });
+    opened = given ?? (await openActivationRequest(requestText ?? '', { decryptionKeys: await requestDecryptionKeys(), now, maxAgeSeconds: requestMaxAgeSeconds() }));
   } catch (error) {
     return failureFromProtocolError(error);
   }
@@ -62,9 +70,7 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
     // Locked first: a second instance activating on this license waits here, then sees
     // this transaction's seat and nonce (READ COMMITTED reads what committed before it).
     const found = await lockLicenseByKeyHash(keyHash, tx);
-    if (!found) {
-      return fail('ERR_LICENSE_NOT_FOUND', 'No license matches the license key in this request. Check the key you entered in the application, then create a new request.');
-    }
+    if (!found) return LICENSE_NOT_FOUND;
     const refusal = licenseUnusableFailure(found, now) ?? wrongProductFailure(found, opened.claims.product);
     if (refusal) return refusal;
     if (await findUsedNonce(opened.claims.jti, tx)) return REPLAYED;
@@ -81,7 +87,7 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
       actor,
       seated.refreshed ? 'seat.refresh' : 'seat.activate',
       { type: 'seat', id: seat.id, licenseId: found.license.id },
-      { hostname: seat.hostname, file: prepared.jti, leaseEndsAt: terms.leaseEndsAt.toISOString(), via: 'activation request', ...(seated.reclaimedSeatId ? { reclaimedSeatId: seated.reclaimedSeatId } : {}) },
+      { hostname: seat.hostname, file: prepared.jti, leaseEndsAt: terms.leaseEndsAt.toISOString(), via, ...(seated.reclaimedSeatId ? { reclaimedSeatId: seated.reclaimedSeatId } : {}) },
       now,
     );
     const seatData = { seat_id: seat.id, license_id: found.license.id, product: found.product.slug, hostname: seat.hostname, lease_end: terms.leaseEndsAt.toISOString(), seats_used: seated.seatsUsed };
@@ -92,6 +98,12 @@ export async function activate({ requestText, actor, now = new Date() }: Activat
   const issued = await signDraft(outcome.draft, prepared);
   return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
 }
+
+/** Also what an activation request code gets when no license has its key (lib/licensing/activation-codes.ts). */
+export const LICENSE_NOT_FOUND = fail(
+  'ERR_LICENSE_NOT_FOUND',
+  'No license matches the license key in this request. Check the key you entered in the application, then create a new request.',
+);
 
 const REPLAYED = fail(
   'ERR_REQUEST_REPLAYED',

@@ -17,7 +17,9 @@ import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export interface DeactivateInput {
   /** The uploaded deactivation file, armored text or its bytes. */
-  deactivationText: string | Uint8Array;
+  deactivationText?: string | Uint8Array;
+  /** A deactivation code already read and its proof checked (lib/licensing/activation-codes.ts), instead of a file. */
+  opened?: OpenedDeviceArtifact<DeactivationClaims>;
   actor: Actor;
   now?: Date;
 }
@@ -47,10 +49,11 @@ export interface Deactivation {
  * const result = await deactivate({ deactivationText, actor: endUserActor('portal', ip) });
  * if (result.ok) show(result.message); // "… 1 of 2 seats is now free."
  */
-export async function deactivate({ deactivationText, actor, now = new Date() }: DeactivateInput): Promise<Result<Deactivation>> {
+export async function deactivate({ deactivationText, opened: given, actor, now = new Date() }: DeactivateInput): Promise<Result<Deactivation>> {
   let opened: OpenedDeviceArtifact<DeactivationClaims>;
+  const what = given ? 'deactivation code' : 'deactivation file';
   try {
-    opened = await openDeactivation(deactivationText, { decryptionKeys: await requestDecryptionKeys(), now });
+    opened = given ?? (await openDeactivation(deactivationText ?? '', { decryptionKeys: await requestDecryptionKeys(), now }));
   } catch (error) {
     return failureFromProtocolError(error);
   }
@@ -62,13 +65,13 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
     const found = claimed && (await lockLicenseById(claimed.licenseId, tx));
     const seat = found && (await findSeatById(claims.seat_id, tx));
     if (!seat || !found) {
-      return fail('ERR_SEAT_NOT_FOUND', 'No seat matches this deactivation file. Upload it to the portal the application is set up for, or ask support to release the seat.');
+      return fail('ERR_SEAT_NOT_FOUND', `No seat matches this ${what}. ${given ? 'Enter' : 'Upload'} it ${given ? 'at' : 'to'} the portal the application is set up for, or ask support to release the seat.`);
     }
     // Proof of possession: only the machine's own key may free its seat.
     if (seat.deviceThumbprint !== deviceThumbprint || seat.fingerprint !== claims.fingerprint) {
       return fail(
         'ERR_DEVICE_MISMATCH',
-        'This deactivation file was not signed by the machine that holds the seat, so the seat stays taken. Create the file on that machine, or ask support to release the seat.',
+        `This ${what} was not ${given ? 'made' : 'signed'} by the machine that holds the seat, so the seat stays taken. Create the ${given ? 'code' : 'file'} on that machine, or ask support to release the seat.`,
       );
     }
     const summary = (seatsUsed: number) => ({
@@ -96,9 +99,9 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
         message: `This machine was ${how}${when}; nothing changed. ${freeSentence(summary(seatsUsed))}`,
       };
     }
-    if (await findUsedNonce(claims.jti, tx)) return REPLAYED;
+    if (await findUsedNonce(claims.jti, tx)) return given ? CODE_REPLAYED : REPLAYED;
     await endActiveSeat(seat.id, { status: 'deactivated', releasedAt: now, releaseReason: 'deactivated by the device', releasedBy: actor.label }, tx);
-    if (!(await claimNonce({ jti: claims.jti, kind: 'deactivation', seatId: seat.id, usedAt: now }, tx))) rollBackWith(REPLAYED);
+    if (!(await claimNonce({ jti: claims.jti, kind: 'deactivation', seatId: seat.id, usedAt: now }, tx))) rollBackWith(given ? CODE_REPLAYED : REPLAYED);
     if (claims.usage) {
       await insertUsageRecord({ id: crypto.randomUUID(), seatId: seat.id, licenseId: found.license.id, counters: claims.usage, reportedAt: now }, tx);
     }
@@ -111,6 +114,7 @@ export async function deactivate({ deactivationText, actor, now = new Date() }: 
 }
 
 const REPLAYED = fail('ERR_REQUEST_REPLAYED', 'This deactivation file was already used. Create a new one in the application, or ask support to release the seat.');
+const CODE_REPLAYED = fail('ERR_REQUEST_REPLAYED', 'This deactivation code was already used. Create a new one on the machine, or ask support to release the seat.');
 
 function freeSentence({ seatsFree, seatLimit }: { seatsFree: number; seatLimit: number }): string {
   return `${seatsFree} of ${seatLimit} ${seatLimit === 1 ? 'seat is' : 'seats are'} now free.`;

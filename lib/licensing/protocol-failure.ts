@@ -15,6 +15,7 @@ const CODE: Record<ProtocolErrorCode, LicensingErrorCode> = {
   ERR_DEVICE_METADATA_UNSAFE: 'ERR_DEVICE_METADATA_UNSAFE',
   ERR_WRONG_DEVICE: 'ERR_WRONG_DEVICE',
   ERR_WRONG_PRODUCT: 'ERR_WRONG_PRODUCT',
+  ERR_CODE_MISTYPED: 'ERR_CODE_MISTYPED',
   // Only the SDK meets this one (installing an encrypted license file without the key).
   ERR_LICENSE_KEY_REQUIRED: 'ERR_ARTIFACT_MALFORMED',
 };
@@ -26,5 +27,5 @@ const CODE: Record<ProtocolErrorCode, LicensingErrorCode> = {
 export function failureFromProtocolError(error: unknown): Failure {
   if (!isProtocolError(error)) throw error;
   const code = CODE[error.code];
-  return fail(code, code === error.code ? error.message : protocolErrorMessage('ERR_ARTIFACT_MALFORMED', { kind: error.kind }));
+  return fail(code, code === error.code ? error.message : protocolErrorMessage('ERR_ARTIFACT_MALFORMED', { kind: error.kind, asCode: error.asCode }));
 }

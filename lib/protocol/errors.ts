@@ -19,7 +19,8 @@ export type ProtocolErrorCode =
   | 'ERR_CLAIMS_INVALID'
   | 'ERR_DEVICE_METADATA_UNSAFE'
   | 'ERR_WRONG_DEVICE'
-  | 'ERR_WRONG_PRODUCT';
+  | 'ERR_WRONG_PRODUCT'
+  | 'ERR_CODE_MISTYPED';
 
 /** Context that makes a message precise: which kind was expected and which was found. */
 export interface ProtocolErrorDetails {
@@ -29,6 +30,12 @@ export interface ProtocolErrorDetails {
   foundKind?: ArtifactKind;
   /** For ERR_CLAIMS_INVALID: which claims failed, for logs (never shown to end users). */
   issues?: string[];
+  /** The artifact is a typed code (docs/PROTOCOL.md "Activation codes"), not a file. */
+  asCode?: boolean;
+  /** For ERR_CODE_MISTYPED: the group (1-based) that fails its check. */
+  group?: number;
+  /** For ERR_CODE_MISTYPED: characters too many (positive) or too few (negative). */
+  lengthDelta?: number;
 }
 
 const NOUN: Record<ArtifactKind, string> = {
@@ -51,9 +58,29 @@ const GET_A_GOOD_ONE: Record<ArtifactKind, string> = {
     'Upload the file exactly as the application wrote it (Help → Deactivate). If it is lost, ask support to release the seat.',
 };
 
-const noun = (d: ProtocolErrorDetails) => (d.kind ? NOUN[d.kind] : 'Gatepass file');
+/** The same sentences for typed codes: a request code, a response code, a deactivation code. */
+const CODE_NOUN: Record<ArtifactKind, string> = {
+  request: 'activation request code',
+  license: 'response code',
+  deactivation: 'deactivation code',
+};
+
+const GET_A_GOOD_CODE: Record<ArtifactKind, string> = {
+  request: 'Create a new code on the machine (gatepass request --code) and enter it exactly as shown.',
+  license: 'Enter the response code exactly as the activation portal shows it.',
+  deactivation: 'Create a new code on the machine (gatepass deactivate --code) and enter it exactly as shown. If that machine is lost, ask support to release the seat.',
+};
+
+const noun = (d: ProtocolErrorDetails) => (d.kind ? (d.asCode ? CODE_NOUN : NOUN)[d.kind] : 'Gatepass file');
 const fix = (d: ProtocolErrorDetails) =>
-  d.kind ? GET_A_GOOD_ONE[d.kind] : 'Use the file exactly as Gatepass wrote it.';
+  d.kind ? (d.asCode ? GET_A_GOOD_CODE : GET_A_GOOD_ONE)[d.kind] : 'Use the file exactly as Gatepass wrote it.';
+const withArticle = (kind: ArtifactKind, asCode?: boolean) => (asCode ? `${kind === 'request' ? 'an' : 'a'} ${CODE_NOUN[kind]}` : WITH_ARTICLE[kind]);
+
+function mistyped(d: ProtocolErrorDetails): string {
+  const where = `Group ${d.group ?? 1} of this ${noun(d)} looks mistyped`;
+  const length = d.lengthDelta ? ` (the code has ${Math.abs(d.lengthDelta)} character${Math.abs(d.lengthDelta) === 1 ? '' : 's'} too ${d.lengthDelta > 0 ? 'many' : 'few'})` : '';
+  return `${where}${length}. Compare it with the code on the screen, correct it, and try again.`;
+}
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> = {
@@ -61,18 +88,19 @@ const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> =
     `This is not a Gatepass ${noun(d)}, or it is damaged. ${fix(d)}`,
   ERR_ARTIFACT_KIND: (d) =>
     d.foundKind && d.kind
-      ? `This is ${WITH_ARTICLE[d.foundKind]}, not ${WITH_ARTICLE[d.kind]}. ${GET_A_GOOD_ONE[d.kind]}`
+      ? `This is ${withArticle(d.foundKind, d.asCode)}, not ${withArticle(d.kind, d.asCode)}. ${fix(d)}`
       : `This Gatepass file is of the wrong kind. ${fix(d)}`,
+  ERR_CODE_MISTYPED: mistyped,
   ERR_ARTIFACT_TOO_LARGE: (d) =>
     `This file is too large to be a Gatepass ${noun(d)} (the limit is 64 KB). Check that you picked the right file.`,
   ERR_SIGNATURE_INVALID: (d) =>
-    d.kind === 'license'
+    d.kind === 'license' && !d.asCode
       ? 'This license file was changed after the portal issued it, or was not issued by your software vendor, so it cannot be trusted. Download it again from the activation portal.'
       : `This ${noun(d)} was changed after it was created, so it cannot be trusted. ${fix(d)}`,
   ERR_UNKNOWN_KEY: (d) =>
     d.kind === 'license'
       ? 'This license file was signed with a key this application does not know. Update the application, or download a new license file from the activation portal.'
-      : `This ${noun(d)} was made for another Gatepass portal. Upload it to the portal the application is set up for, or ask your vendor which portal to use.`,
+      : `This ${noun(d)} was made for another Gatepass portal. ${d.asCode ? 'Enter' : 'Upload'} it ${d.asCode ? 'at' : 'to'} the portal the application is set up for, or ask your vendor which portal to use.`,
   ERR_DECRYPT_FAILED: (d) =>
     d.kind === 'license'
       ? 'This license file was made for another machine or another license key, so it cannot be opened here. Create an activation request on this machine and upload it to the portal.'
@@ -92,7 +120,9 @@ const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> =
   ERR_DEVICE_METADATA_UNSAFE: (d) =>
     `This ${noun(d)} names the machine with invisible or text-direction characters (in its host name, operating system or app version), which could disguise what support sees. Rename the machine without them, or update the application, then create a new file.`,
   ERR_WRONG_DEVICE: (d) =>
-    d.kind === 'license' || !d.kind
+    d.kind === 'license' && d.asCode
+      ? 'This response code was made for another machine or for an earlier request code, so it cannot be installed here. Create a new request code on this machine (gatepass request --code) and enter it at the activation portal.'
+      : d.kind === 'license' || !d.kind
       ? 'This license file belongs to another machine. Create an activation request on this machine and upload it to the portal.'
       : `This ${noun(d)} was not made by the machine that holds this seat. ${fix(d)}`,
   ERR_WRONG_PRODUCT: () =>
@@ -129,6 +159,8 @@ export class ProtocolError extends Error {
   readonly kind?: ArtifactKind;
   readonly foundKind?: ArtifactKind;
   readonly issues?: string[];
+  readonly asCode?: boolean;
+  readonly group?: number;
 
   constructor(code: ProtocolErrorCode, details: ProtocolErrorDetails = {}, options?: { cause?: unknown }) {
     super(protocolErrorMessage(code, details), options);
@@ -136,6 +168,8 @@ export class ProtocolError extends Error {
     this.kind = details.kind;
     this.foundKind = details.foundKind;
     this.issues = details.issues;
+    this.asCode = details.asCode;
+    this.group = details.group;
   }
 }
 

@@ -14,3 +14,5 @@ export * from './sign-license-file';
 export * from './verify-license-file';
 export * from './evaluate-lease';
 export { DEFAULT_CLOCK_SKEW_SECONDS } from './internal/issued-at';
+export * from './activation-codes';
+export { normalizeCodeText } from './code-format';

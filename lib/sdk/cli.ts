@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { isProtocolError, parseDuration, type JSONWebKeySet, type UsageCounters } from '../protocol';
 import { createGatepassClient } from './client';
 import { SdkError } from './errors';
+import { codeQrContent, svgQr, terminalQr } from './code-qr';
 import { machineFingerprint } from './fingerprint';
 import type { LicenseCheck } from './license-check';
 import { defaultStateDir, StateStore } from './state-store';
@@ -24,6 +25,11 @@ Commands:
   status [--json]                                           check the installed license offline
   deactivate [--usage name=n ...] [--out FILE]              write a deactivation file, remove the license
   fingerprint                                               print this machine's fingerprint
+
+Air-gapped (no file crosses: codes typed or scanned at the portal's /code page):
+  request --code --license-key KEY [--qr FILE.svg]          print an activation request code and its QR code
+  install --code "RESPONSE CODE"                            verify and install the response code from the portal
+  deactivate --code [--qr FILE.svg]                         print a deactivation code, remove the license
 
 Online (when the machine can reach the portal; same files, sent for you):
   activate --portal URL --license-key KEY [--duration 30d]  request, upload and install in one step
@@ -62,6 +68,8 @@ const OPTIONS = {
   fingerprint: { type: 'string' },
   usage: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  code: { type: 'boolean' },
+  qr: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -148,7 +156,11 @@ async function soleProduct(env: CliIo['env']): Promise<string> {
 
 function describe(check: LicenseCheck): string {
   const lines = [`status: ${check.status}`];
-  if (check.claims) {
+  if (check.claims && !check.claims.license_id) {
+    // A lease from a response code: the portal keeps the plan, license and seat.
+    lines.push(`product: ${check.claims.product} (activated with a response code)`);
+    lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
+  } else if (check.claims) {
     lines.push(`product: ${check.claims.product} (plan ${check.claims.plan})`, `license: ${check.claims.license_id}, seat ${check.claims.seat_id}`);
     lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
     lines.push(`features: ${check.features.join(', ') || '(none)'}`);
@@ -166,7 +178,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  if (rest.length > (command === 'install' ? 1 : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
+  // A response code typed without quotes arrives as several arguments.
+  if (rest.length > (command === 'install' ? (values.code ? 8 : 1) : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
 
   const explicitState = values.state || io.env.GATEPASS_STATE_DIR || undefined;
   const product0 = values.product || io.env.GATEPASS_PRODUCT || (explicitState ? undefined : await soleProduct(io.env));
@@ -191,7 +204,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const mayFetch = command === 'request' || command === 'install' || command === 'activate';
   const jwksSource = values.jwks ?? (values.portal && mayFetch ? `${portal}/.well-known/jwks.json` : undefined);
   const jwks = await loadJwks(jwksSource, store, mayFetch, io);
-  const online = command === 'activate' || command === 'refresh' || (command === 'deactivate' && Boolean(values.portal));
+  const online = !values.code && (command === 'activate' || command === 'refresh' || (command === 'deactivate' && Boolean(values.portal)));
   if (online && !portal) throw new UsageError(`${command} online needs --portal URL`);
   const client = createGatepassClient({ product, jwks, stateDir, fingerprint, portalUrl: portal, fetch: io.fetch });
   const emit = async (text: string, what: string) => {
@@ -200,6 +213,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`Wrote the ${what} to ${values.out}. Upload it at the activation portal.\n`);
     } else io.stdout(text);
   };
+
+  if (values.code) return runCode(command, rest, { client, portal, qrFile: values.qr, duration: values.duration, licenseKey: values['license-key'], io });
 
   switch (command) {
     case 'request': {
@@ -244,6 +259,49 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       await emit(await client.createDeactivation({ usage: parseUsage(values.usage) }), 'deactivation file');
       return 0;
     }
+  }
+}
+
+/** Prints a code in rows of five groups, its QR code, and writes the QR as SVG when asked. */
+async function printCode(code: string, what: string, context: { portal?: string; qrFile?: string; io: CliIo }): Promise<void> {
+  const groups = code.split('-');
+  const rows: string[] = [];
+  for (let i = 0; i < groups.length; i += 5) rows.push(`  ${groups.slice(i, i + 5).join('-')}`);
+  const content = codeQrContent(code, context.portal);
+  const where = context.portal ? `open ${context.portal}/code` : 'open the activation portal\'s /code page';
+  context.io.stdout(`${what} (${groups.length} groups of five):\n\n${rows.join('\n')}\n\nScan the QR code with a phone, or ${where} and type the code.\n${await terminalQr(content)}\n`);
+  if (context.qrFile) {
+    await writeFile(resolve(context.qrFile), await svgQr(content));
+    context.io.stderr(`Wrote the QR code to ${context.qrFile}.\n`);
+  }
+}
+
+/** The air-gapped commands: `request --code`, `install --code CODE`, `deactivate --code`. */
+async function runCode(
+  command: string,
+  rest: string[],
+  { client, portal, qrFile, duration, licenseKey, io }: { client: ReturnType<typeof createGatepassClient>; portal?: string; qrFile?: string; duration?: string; licenseKey?: string; io: CliIo },
+): Promise<number> {
+  const values = { portal, qrFile, io };
+  switch (command) {
+    case 'request': {
+      if (duration) throw new UsageError('--duration cannot be sent in a request code: the plan decides the lease');
+      if (!licenseKey) throw new UsageError('--license-key is required');
+      await printCode(await client.createRequestCode({ licenseKey }), 'Activation request code', values);
+      return 0;
+    }
+    case 'install': {
+      if (rest.length === 0) throw new UsageError('install --code needs the RESPONSE CODE the portal shows');
+      io.stdout(describe(await client.installResponseCode(rest.join(' '))));
+      return 0;
+    }
+    case 'deactivate': {
+      await printCode(await client.createDeactivationCode(), 'Deactivation code', values);
+      io.stdout('The license is removed from this machine. Enter the code at the portal to free its seat.\n');
+      return 0;
+    }
+    default:
+      throw new UsageError(`--code works with request, install and deactivate, not ${command}`);
   }
 }
 

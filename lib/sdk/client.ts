@@ -23,6 +23,7 @@ import {
 } from '../protocol';
 import { SdkError, sdkErrorMessage } from './errors';
 import { machineFingerprint } from './fingerprint';
+import { codeActivation } from './code-activation';
 import { leaseMessage, type LicenseCheck } from './license-check';
 import { postArtifact } from './portal-api';
 import { defaultStateDir, StateStore, STATE_FILES } from './state-store';
@@ -126,14 +127,18 @@ export function createGatepassClient(options: GatepassClientOptions) {
     return text;
   }
 
+  const codes = codeActivation({ store, product: options.product, jwks: options.jwks, fingerprint, now });
+
   async function check(): Promise<LicenseCheck> {
     const text = await store.read(STATE_FILES.license);
-    if (!text) {
+    // Without a license file, a lease installed from a response code (the air-gapped path).
+    const codeLease = text ? null : await codes.readLease();
+    if (!text && !codeLease) {
       return { status: 'not-activated', ok: false, reason: 'ERR_NOT_ACTIVATED', message: sdkErrorMessage('ERR_NOT_ACTIVATED'), features: [] };
     }
     let claims: LicenseClaims;
     try {
-      claims = await verify(text, await store.readLicenseKey());
+      claims = text ? await verify(text, await store.readLicenseKey()) : await codes.verify(codeLease!);
     } catch (error) {
       if (error instanceof ProtocolError || error instanceof SdkError) {
         return { status: 'invalid', ok: false, reason: error.code, message: error.message, features: [] };
@@ -167,6 +172,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
     await verify(text, licenseKey);
     // Store the bare armor block, without whatever text surrounded it.
     await store.write(STATE_FILES.license, armor('license', dearmor(text, 'license')));
+    await codes.forget();
     if (install.licenseKey) await store.writeLicenseKey(licenseKey!);
     return check();
   }
@@ -227,6 +233,24 @@ export function createGatepassClient(options: GatepassClientOptions) {
      * @example await writeFile('deactivation.req', await gatepass.createDeactivation({ usage: { exports: 12 } }));
      */
     createDeactivation,
+    /**
+     * Air-gapped: a request code for the person to type or scan at the portal's /code page.
+     * @example print(await gatepass.createRequestCode({ licenseKey })); // '2K7QM-…' (20 groups)
+     */
+    createRequestCode: (request: { licenseKey: string }) => codes.createRequestCode(request.licenseKey),
+    /**
+     * Air-gapped: verifies the response code offline against the last request code, installs it.
+     * @example const license = await gatepass.installResponseCode('1A607-09V01-…');
+     */
+    async installResponseCode(responseCode: string): Promise<LicenseCheck> {
+      await codes.installResponseCode(responseCode);
+      return check();
+    },
+    /**
+     * Air-gapped: a deactivation code that frees the seat at the portal; the lease is deleted at once.
+     * @example print(await gatepass.createDeactivationCode());
+     */
+    createDeactivationCode: () => codes.createDeactivationCode(),
     /**
      * Activates through the portal's API and installs the license file it returns.
      * @example const { created } = await gatepass.activateOnline({ licenseKey });

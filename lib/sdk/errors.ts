@@ -12,7 +12,8 @@ export type SdkErrorCode =
   | 'ERR_PORTAL_UNREACHABLE'
   | 'ERR_PORTAL_REJECTED'
   | 'ERR_PORTAL_RESPONSE_INVALID'
-  | 'ERR_FINGERPRINT_UNAVAILABLE';
+  | 'ERR_FINGERPRINT_UNAVAILABLE'
+  | 'ERR_NO_PENDING_CODE';
 
 /** A reason a license check or an SDK call failed. */
 export type GatepassErrorCode = ProtocolErrorCode | SdkErrorCode;
@@ -31,6 +32,8 @@ const MESSAGES: Record<SdkErrorCode, string> = {
   ERR_PORTAL_REJECTED: 'The activation portal refused the request.',
   ERR_PORTAL_RESPONSE_INVALID:
     'The activation portal sent an answer this application does not understand. Try again later, or activate offline.',
+  ERR_NO_PENDING_CODE:
+    'No request code on this machine is waiting for an answer. Create one (gatepass request --code), enter it at the activation portal, then install the response code it shows.',
   ERR_FINGERPRINT_UNAVAILABLE:
     'This machine has no readable machine id. Set the GATEPASS_FINGERPRINT environment variable to a stable value unique to this machine.',
 };

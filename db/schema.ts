@@ -31,6 +31,9 @@ export const {
   seatCountsDaily,
   rateLimitWindows,
   signInFailures,
+  blockedDevices,
+  seatFingerprintHistory,
+  revocationSequence,
 } = tables;
 
 export type User = typeof pg.users.$inferSelect;
@@ -52,3 +55,4 @@ export type NewAuditEvent = typeof pg.auditEvents.$inferInsert;
 export type SigningKey = typeof pg.signingKeys.$inferSelect;
 export type EncryptionKey = typeof pg.encryptionKeys.$inferSelect;
 export type SupportNote = typeof pg.supportNotes.$inferSelect;
+export type BlockedDevice = typeof pg.blockedDevices.$inferSelect;

@@ -47,6 +47,11 @@ export interface ActivationRequestClaims {
   /** Requested lease length in seconds, capped by the plan's maximum. */
   requested_duration?: number;
   device?: DeviceMetadata;
+  /**
+   * A refresh of this seat only (the seat of the installed license): the portal renews it
+   * or refuses, and never takes a new seat for this request.
+   */
+  seat_id?: string;
 }
 
 /** Claims of a license file (the JWS payload, or the plaintext of its inner JWE). */

@@ -102,7 +102,8 @@ export async function recordLicenseFile(
 /** `acme-studio-build-box-7.lic`: product and device, safe on every file system. */
 function licenseFileName(productSlug: string, hostname: string, seatId: string): string {
   const device = hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${productSlug}-${device || `seat-${seatId.slice(0, 8)}`}.lic`;
+  // The seat's id keeps two machines with the same name (two "vm"s) from downloading the same name.
+  return `${productSlug}-${device ? `${device}-` : ''}${seatId.slice(0, 8)}.lic`;
 }
 
 /**

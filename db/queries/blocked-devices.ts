@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
-import { blockedDevices, revocationSequence, type BlockedDevice } from '@/db/schema';
+import { blockedDevices, licenses, plans, products, revocationSequence, type BlockedDevice } from '@/db/schema';
 
 /** A device still blocked on the license, by its device key or its fingerprint. */
 export async function findActiveBlock(licenseId: string, device: { deviceThumbprint: string; fingerprint: string }, db: DbOrTx = getDb()): Promise<BlockedDevice | undefined> {
@@ -45,6 +45,25 @@ export async function listBlocksOfLicense(licenseId: string, db: DbOrTx = getDb(
     .from(blockedDevices)
     .where(eq(blockedDevices.licenseId, licenseId))
     .orderBy(sql`${blockedDevices.unblockedAt} is not null`, desc(blockedDevices.blockedAt));
+}
+
+/** What the revocation list of a product holds: its blocked devices and its suspended licenses. */
+export async function listRevokedOfProduct(productSlug: string | null, db: DbOrTx = getDb()): Promise<{ devices: Pick<BlockedDevice, 'licenseId' | 'deviceThumbprint'>[]; licenseIds: string[] }> {
+  const ofProduct = productSlug ? eq(products.slug, productSlug) : undefined;
+  const devices = await db
+    .select({ licenseId: blockedDevices.licenseId, deviceThumbprint: blockedDevices.deviceThumbprint })
+    .from(blockedDevices)
+    .innerJoin(licenses, eq(licenses.id, blockedDevices.licenseId))
+    .innerJoin(plans, eq(plans.id, licenses.planId))
+    .innerJoin(products, eq(products.id, plans.productId))
+    .where(and(isNull(blockedDevices.unblockedAt), ofProduct));
+  const suspended = await db
+    .select({ id: licenses.id })
+    .from(licenses)
+    .innerJoin(plans, eq(plans.id, licenses.planId))
+    .innerJoin(products, eq(products.id, plans.productId))
+    .where(and(eq(licenses.status, 'suspended'), ofProduct));
+  return { devices, licenseIds: suspended.map((row) => row.id) };
 }
 
 /** The revocation list's sequence number now (0 before the first change). */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { currentRevocationList } from '@/lib/licensing/revocation-list';
 import { timeOrderedId } from '@/lib/core/ids';
 import type { Tx } from '@/db/client';
 import { insertLicenseFile } from '@/db/queries/license-files';
@@ -133,5 +134,8 @@ export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicen
     signingKey: prepared.signingKey,
     encryptWith: encrypted ? { licenseKey: await unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
   });
-  return { ...shown, licenseFile, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
+  // Every file carries the product's current revocation list after the license block, so a
+  // list reaches offline machines by any file of the customer (issue 11).
+  const revocations = await currentRevocationList(draft.product.slug);
+  return { ...shown, licenseFile: `${licenseFile}${revocations.text}`, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
 }

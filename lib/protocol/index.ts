@@ -14,3 +14,4 @@ export * from './sign-license-file';
 export * from './verify-license-file';
 export * from './evaluate-lease';
 export { DEFAULT_CLOCK_SKEW_SECONDS } from './internal/issued-at';
+export * from './revocation-list';

@@ -67,7 +67,7 @@ export function describeCheck(check: LicenseCheck, context: CliContext): string 
   const lines = [`status: ${check.status}`];
   if (check.claims) {
     lines.push(`product: ${check.claims.product} (plan ${check.claims.plan})`, `license: ${check.claims.license_id}, seat ${check.claims.seat_id}`);
-    lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
+    if (check.leaseEnd && check.graceEnd) lines.push(`lease ends: ${check.leaseEnd.toISOString()} (grace until ${check.graceEnd.toISOString()})`);
     lines.push(`features: ${check.features.join(', ') || '(none)'}`);
   }
   if (context.revocationList) lines.push(`revocation list: #${context.revocationList.sequence} of ${context.revocationList.issuedAt.toISOString()}`);

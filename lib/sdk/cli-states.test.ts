@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { armor, dearmor } from '../protocol';
+import { armor, dearmor, signRevocationList } from '../protocol';
 import { STATE_EXIT_CODES } from './cli-report';
 import { remainingTime } from './license-check';
 import { STATE_FILES } from './state-store';
@@ -161,6 +161,30 @@ describe('gatepass install with several files', { timeout: 60_000 }, () => {
     const neither = await gatepass('install', fileA, fileB, '--state', join(dir, 'multi-c'), '--product', 'photo-pro', '--jwks', jwksFile);
     expect(neither.code).toBe(1);
     expect(neither.stderr).toContain('None of the 2 files is a license file for this machine.');
+  });
+});
+
+describe('gatepass revocations install', { timeout: 60_000 }, () => {
+  it('installs a list, exits 7 when it names this license, and refuses an older one', async () => {
+    const m = await machine('rev-cli');
+    const t = now();
+    await gatepass('install', await m.licenseFile({ iat: t - 60, exp: t + 30 * DAY }), '--state', m.state);
+    const sign = (seq: number, licenseIds: string[]) => signRevocationList({ seq, issuedAt: new Date(), product: 'photo-pro', items: { licenseIds, devices: [] }, signingKey: portal.f.signing });
+    const newer = join(dir, 'rev-5.txt');
+    await writeFile(newer, await sign(5, ['lic_01']));
+    const installed = await gatepass('revocations', 'install', newer, '--state', m.state);
+    expect(installed.code, installed.stderr).toBe(7);
+    expect(installed.stdout).toContain('Revocation list #5 of');
+    expect(installed.stdout).toContain('status: revoked');
+    const status = await gatepass('status', '--state', m.state, '--json');
+    expect(status.code).toBe(7);
+    expect(JSON.parse(status.stdout)).toMatchObject({ status: 'revoked', revoked_by: 'license', revocation_list: { sequence: 5 } });
+    const older = join(dir, 'rev-4.txt');
+    await writeFile(older, await sign(4, []));
+    const refused = await gatepass('revocations', 'install', older, '--state', m.state);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('(#4) is older than the one this machine has (#5)');
+    expect((await gatepass('revocations', 'list', '--state', m.state)).code).toBe(2);
   });
 });
 

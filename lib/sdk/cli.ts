@@ -24,6 +24,7 @@ Commands:
   status [--json]                                           check the installed license offline
   deactivate [--usage name=n ...] [--out FILE]              write a deactivation file, remove the license
   fingerprint                                               print this machine's fingerprint
+  revocations install FILE                                  install a revocation list (alone, or the one in any license file)
 
 Online (when the machine can reach the portal; same files, sent for you):
   activate --portal URL --license-key KEY [--duration 30d]  request, upload and install in one step
@@ -158,9 +159,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh'];
+  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh', 'revocations'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  if (command !== 'install' && rest.length > 0) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
+  if (command === 'revocations' && (rest[0] !== 'install' || rest.length !== 2)) throw new UsageError('use: gatepass revocations install FILE');
+  if (command !== 'install' && command !== 'revocations' && rest.length > 0) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
 
   const explicitState = values.state || io.env.GATEPASS_STATE_DIR || undefined;
   const product0 = values.product || io.env.GATEPASS_PRODUCT || (explicitState ? undefined : await soleProduct(io.env));
@@ -189,7 +191,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const online = command === 'activate' || command === 'refresh' || (command === 'deactivate' && Boolean(values.portal));
   if (online && !portal) throw new UsageError(`${command} online needs --portal URL`);
   const client = createGatepassClient({ product, jwks, stateDir, fingerprint, portalUrl: portal, fetch: io.fetch });
-  const context: CliContext = { portal, pendingDeactivation: await client.pendingDeactivation() };
+  const context: CliContext = { portal, pendingDeactivation: await client.pendingDeactivation(), revocationList: await client.revocationList() };
   const emit = async (text: string, what: 'activation request' | 'deactivation file') => {
     if (values.out) {
       await writeFile(resolve(values.out), text);
@@ -233,6 +235,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         if (rest.length === 0) throw new UsageError('install needs the license FILE');
         const check = await client.installLicense(await licenseForThisMachine(rest));
         io.stdout(describeCheck(check, context));
+        return STATE_EXIT_CODES[check.status];
+      }
+      case 'revocations': {
+        const text = await readFile(rest[1]!, 'utf8').catch(() => {
+          throw new UsageError(`cannot read ${rest[1]}`);
+        });
+        const list = await client.installRevocationList(text);
+        const check = await client.check();
+        io.stdout(`Revocation list #${list.sequence} of ${list.issuedAt.toISOString()} is installed (${list.size} entries).\n${describeCheck(check, { ...context, revocationList: list })}`);
         return STATE_EXIT_CODES[check.status];
       }
       case 'status': {

@@ -23,7 +23,8 @@ import {
 } from '../protocol';
 import { SdkError, sdkErrorMessage } from './errors';
 import { machineFingerprint } from './fingerprint';
-import { leaseMessage, type LicenseCheck } from './license-check';
+import { leaseMessage, revokedMessage, type LicenseCheck } from './license-check';
+import { holdsRevocationList, revocationsOf } from './revocations';
 import { postArtifact } from './portal-api';
 import { defaultStateDir, StateStore, STATE_FILES } from './state-store';
 
@@ -76,6 +77,7 @@ const OK_STATES = new Set(['valid', 'expiring', 'grace']);
  */
 export function createGatepassClient(options: GatepassClientOptions) {
   const store = new StateStore(options.stateDir ?? defaultStateDir(options.product));
+  const revocations = revocationsOf(store, options.jwks, options.product);
   const now = options.now ?? (() => new Date());
   let fingerprintPromise: Promise<string> | undefined;
   const fingerprint = () =>
@@ -143,6 +145,17 @@ export function createGatepassClient(options: GatepassClientOptions) {
       }
       throw error;
     }
+    let revokedBy: 'license' | 'device' | null;
+    try {
+      revokedBy = await revocations.revokes(claims);
+    } catch (error) {
+      if (error instanceof ProtocolError) return { status: 'invalid', ok: false, reason: error.code, message: error.message, features: [] };
+      throw error;
+    }
+    if (revokedBy) {
+      const leaseEnd = new Date(claims.exp * 1000);
+      return { status: 'revoked', ok: false, revokedBy, message: revokedMessage(revokedBy), leaseEnd, graceEnd: new Date((claims.exp + claims.grace) * 1000), features: [], claims };
+    }
     const at = now();
     const lease = evaluateLease(claims, {
       now: at,
@@ -174,6 +187,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
     if (install.licenseKey) await store.writeLicenseKey(licenseKey!);
     // The file's iat is the portal's signed time: it moves the clock watermark (docs/PROTOCOL.md "Clock").
     await store.recordServerTime(new Date(claims.iat * 1000), now());
+    if (holdsRevocationList(text)) await revocations.install(text, { carried: true });
     return check();
   }
 
@@ -261,6 +275,17 @@ export function createGatepassClient(options: GatepassClientOptions) {
      */
     async verifyLicense(text: string): Promise<LicenseClaims> {
       return verify(text, await store.readLicenseKey());
+    },
+    /**
+     * Installs a revocation list: alone, or the one a license file of any machine carries.
+     * Refuses an older list than this machine has (ERR_REVOCATION_LIST_OLDER) and a changed one.
+     * @example const { sequence } = await gatepass.installRevocationList(text);
+     */
+    installRevocationList: (text: string) => revocations.install(text),
+    /** The installed revocation list's sequence, issue time and size, or null. */
+    async revocationList() {
+      const list = await revocations.installed().catch(() => null);
+      return list && revocations.summary(list);
     },
     /** Where the deactivation file of a failed online deactivation waits, or null. */
     async pendingDeactivation(): Promise<string | null> {

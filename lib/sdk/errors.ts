@@ -12,7 +12,8 @@ export type SdkErrorCode =
   | 'ERR_PORTAL_UNREACHABLE'
   | 'ERR_PORTAL_REJECTED'
   | 'ERR_PORTAL_RESPONSE_INVALID'
-  | 'ERR_FINGERPRINT_UNAVAILABLE';
+  | 'ERR_FINGERPRINT_UNAVAILABLE'
+  | 'ERR_REVOCATION_LIST_OLDER';
 
 /** A reason a license check or an SDK call failed. */
 export type GatepassErrorCode = ProtocolErrorCode | SdkErrorCode;
@@ -33,6 +34,8 @@ const MESSAGES: Record<SdkErrorCode, string> = {
     'The activation portal sent an answer this application does not understand. Try again later, or activate offline.',
   ERR_FINGERPRINT_UNAVAILABLE:
     'This machine has no readable machine id. Set the GATEPASS_FINGERPRINT environment variable to a stable value unique to this machine.',
+  ERR_REVOCATION_LIST_OLDER:
+    'This revocation list is older than the one this machine has, so nothing was changed. Download the current list from the activation portal.',
 };
 
 /**

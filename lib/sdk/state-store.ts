@@ -16,6 +16,7 @@ export const STATE_FILES = {
   licenseKey: 'license-key.json',
   lastSeen: 'last-seen.json',
   pendingDeactivation: 'pending-deactivation.req',
+  revocations: 'revocations.txt',
 } as const;
 
 /**

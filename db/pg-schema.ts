@@ -129,6 +129,8 @@ export const seats = pgTable(
   },
   (t) => [
     index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
+    // The re-bind look-up: the live seat of a device key on a license (issue 11).
+    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint),
     // Prefix search compares bytes ("C"), whatever the database's collation: db/dialect.ts startsWith.
     index('seats_fingerprint_idx').on(sql`${t.fingerprint} COLLATE "C"`),
     index('seats_hostname_idx').on(sql`lower(${t.hostname}) COLLATE "C"`),

@@ -129,6 +129,8 @@ export const seats = sqliteTable(
   },
   (t) => [
     index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
+    // The re-bind look-up: the live seat of a device key on a license (issue 11).
+    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint),
     index('seats_fingerprint_idx').on(t.fingerprint),
     index('seats_hostname_idx').on(sql`lower(${t.hostname})`),
     // The overview's lapsed-seat count: active seats whose grace has ended.

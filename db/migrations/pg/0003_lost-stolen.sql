@@ -30,4 +30,5 @@ ALTER TABLE "blocked_devices" ADD CONSTRAINT "blocked_devices_license_id_license
 ALTER TABLE "blocked_devices" ADD CONSTRAINT "blocked_devices_seat_id_seats_id_fk" FOREIGN KEY ("seat_id") REFERENCES "public"."seats"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "seat_fingerprint_history" ADD CONSTRAINT "seat_fingerprint_history_seat_id_seats_id_fk" FOREIGN KEY ("seat_id") REFERENCES "public"."seats"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "blocked_devices_license_idx" ON "blocked_devices" USING btree ("license_id","unblocked_at");--> statement-breakpoint
-CREATE INDEX "seat_fingerprint_history_seat_idx" ON "seat_fingerprint_history" USING btree ("seat_id","rebound_at");
+CREATE INDEX "seat_fingerprint_history_seat_idx" ON "seat_fingerprint_history" USING btree ("seat_id","rebound_at");--> statement-breakpoint
+CREATE INDEX "seats_license_device_idx" ON "seats" USING btree ("license_id","device_thumbprint");

@@ -30,4 +30,5 @@ CREATE TABLE `seat_fingerprint_history` (
 	FOREIGN KEY (`seat_id`) REFERENCES `seats`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `seat_fingerprint_history_seat_idx` ON `seat_fingerprint_history` (`seat_id`,`rebound_at`);
+CREATE INDEX `seat_fingerprint_history_seat_idx` ON `seat_fingerprint_history` (`seat_id`,`rebound_at`);--> statement-breakpoint
+CREATE INDEX `seats_license_device_idx` ON `seats` (`license_id`,`device_thumbprint`);

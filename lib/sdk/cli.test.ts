@@ -142,6 +142,10 @@ describe('gatepass CLI', () => {
       const m = join(dir, 'remote');
       const request = await gatepass('request', '--state', m, '--product', 'photo-pro', '--jwks', url, '--license-key', 'GP-CLI-4');
       expect(request.code).toBe(0);
+      // The portal's JWKS URL names the portal: the hint points at its Activate page.
+      const written = await gatepass('request', '--state', m, '--license-key', 'GP-CLI-4', '--out', join(dir, 'remote.req'));
+      const portalUrl = url.replace('/.well-known/jwks.json', '');
+      expect(written.stderr).toContain(`Upload it on the Activate page of the activation portal (${portalUrl}/), then run gatepass install FILE`);
       expect(request.stdout).toMatch(/^-----BEGIN GATEPASS ACTIVATION REQUEST-----\n/);
       expect(fetches).toBe(1);
       const status = await gatepass('status', '--state', m, '--jwks', url);

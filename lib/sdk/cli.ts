@@ -172,9 +172,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const product = product0 ?? saved.product;
   if (!product) throw new UsageError('--product is required');
   const pinned = values.fingerprint ?? saved.fingerprint;
-  const portal = (values.portal ?? saved.portal)?.replace(/\/+$/, '');
+  // A portal's own JWKS URL names the portal too, so hints can point at its pages.
+  const jwksPortal = values.jwks && /^https?:\/\/.+\/\.well-known\/jwks\.json$/i.test(values.jwks) ? values.jwks.replace(/\/\.well-known\/jwks\.json$/i, '') : undefined;
+  const portal = (values.portal ?? saved.portal ?? jwksPortal)?.replace(/\/+$/, '');
   // Every command remembers what it was told, so later commands (online ones too) need fewer options.
-  if (values.product || values.fingerprint || values.portal) {
+  if (values.product || values.fingerprint || values.portal || (jwksPortal && !saved.portal)) {
     const config: CliConfig = { ...saved, product, ...(pinned ? { fingerprint: pinned } : {}), ...(portal ? { portal } : {}) };
     await store.write(CONFIG_FILE, JSON.stringify(config, null, 2), 0o644);
   }

@@ -131,6 +131,8 @@ export const seats = pgTable(
   },
   (t) => [
     index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
+    // The re-bind look-up: the live seat of a device key on a license (issue 11).
+    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint),
     // Prefix search compares bytes ("C"), whatever the database's collation: db/dialect.ts startsWith.
     index('seats_fingerprint_idx').on(sql`${t.fingerprint} COLLATE "C"`),
     index('seats_hostname_idx').on(sql`lower(${t.hostname}) COLLATE "C"`),
@@ -408,3 +410,52 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_order_idx').on(t.endpointId, t.licenseId, t.status, t.eventSeq),
   ],
 );
+/**
+ * Devices support blocked for a license (a lost or stolen machine): its device key and
+ * fingerprint are refused on that license until unblocked. Rows stay after an unblock, as
+ * history; the revocation list carries the rows still blocked.
+ */
+export const blockedDevices = pgTable(
+  'blocked_devices',
+  {
+    id: text('id').primaryKey(),
+    licenseId: text('license_id')
+      .notNull()
+      .references(() => licenses.id),
+    seatId: text('seat_id').references(() => seats.id),
+    deviceThumbprint: text('device_thumbprint').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    hostname: text('hostname').notNull().default(''),
+    reason: text('reason').notNull(),
+    blockedAt: timestamp('blocked_at', { withTimezone: true }).notNull(),
+    blockedBy: text('blocked_by').notNull(),
+    unblockedAt: timestamp('unblocked_at', { withTimezone: true }),
+    unblockedBy: text('unblocked_by'),
+  },
+  (t) => [index('blocked_devices_license_idx').on(t.licenseId, t.unblockedAt)],
+);
+
+/** The fingerprints a seat had before a re-bind (new hardware, same installation), newest last. */
+export const seatFingerprintHistory = pgTable(
+  'seat_fingerprint_history',
+  {
+    id: text('id').primaryKey(),
+    seatId: text('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    oldFingerprint: text('old_fingerprint').notNull(),
+    newFingerprint: text('new_fingerprint').notNull(),
+    reboundAt: timestamp('rebound_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('seat_fingerprint_history_seat_idx').on(t.seatId, t.reboundAt)],
+);
+
+/**
+ * The revocation list's sequence number (one row, id 'current'): raised in the transaction of every
+ * change to what the list holds (a block, an unblock, a suspension, a reinstatement).
+ */
+export const revocationSequence = pgTable('revocation_sequence', {
+  id: text('id').primaryKey(),
+  sequence: integer('sequence').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+});

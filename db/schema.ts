@@ -36,6 +36,9 @@ export const {
   webhookEndpoints,
   webhookEvents,
   webhookDeliveries,
+  blockedDevices,
+  seatFingerprintHistory,
+  revocationSequence,
 } = tables;
 
 export type User = typeof pg.users.$inferSelect;
@@ -59,3 +62,4 @@ export type EncryptionKey = typeof pg.encryptionKeys.$inferSelect;
 export type SupportNote = typeof pg.supportNotes.$inferSelect;
 export type ApiToken = typeof pg.apiTokens.$inferSelect;
 export type WebhookEndpoint = typeof pg.webhookEndpoints.$inferSelect;
+export type BlockedDevice = typeof pg.blockedDevices.$inferSelect;

@@ -131,6 +131,8 @@ export const seats = sqliteTable(
   },
   (t) => [
     index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
+    // The re-bind look-up: the live seat of a device key on a license (issue 11).
+    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint),
     index('seats_fingerprint_idx').on(t.fingerprint),
     index('seats_hostname_idx').on(sql`lower(${t.hostname})`),
     // The overview's lapsed-seat count: active seats whose grace has ended.
@@ -407,3 +409,52 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_order_idx').on(t.endpointId, t.licenseId, t.status, t.eventSeq),
   ],
 );
+/**
+ * Devices support blocked for a license (a lost or stolen machine): its device key and
+ * fingerprint are refused on that license until unblocked. Rows stay after an unblock, as
+ * history; the revocation list carries the rows still blocked.
+ */
+export const blockedDevices = sqliteTable(
+  'blocked_devices',
+  {
+    id: text('id').primaryKey(),
+    licenseId: text('license_id')
+      .notNull()
+      .references(() => licenses.id),
+    seatId: text('seat_id').references(() => seats.id),
+    deviceThumbprint: text('device_thumbprint').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    hostname: text('hostname').notNull().default(''),
+    reason: text('reason').notNull(),
+    blockedAt: integer('blocked_at', { mode: 'timestamp' }).notNull(),
+    blockedBy: text('blocked_by').notNull(),
+    unblockedAt: integer('unblocked_at', { mode: 'timestamp' }),
+    unblockedBy: text('unblocked_by'),
+  },
+  (t) => [index('blocked_devices_license_idx').on(t.licenseId, t.unblockedAt)],
+);
+
+/** The fingerprints a seat had before a re-bind (new hardware, same installation), newest last. */
+export const seatFingerprintHistory = sqliteTable(
+  'seat_fingerprint_history',
+  {
+    id: text('id').primaryKey(),
+    seatId: text('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    oldFingerprint: text('old_fingerprint').notNull(),
+    newFingerprint: text('new_fingerprint').notNull(),
+    reboundAt: integer('rebound_at', { mode: 'timestamp' }).notNull(),
+  },
+  (t) => [index('seat_fingerprint_history_seat_idx').on(t.seatId, t.reboundAt)],
+);
+
+/**
+ * The revocation list's sequence number (one row, id 'current'): raised in the transaction of every
+ * change to what the list holds (a block, an unblock, a suspension, a reinstatement).
+ */
+export const revocationSequence = sqliteTable('revocation_sequence', {
+  id: text('id').primaryKey(),
+  sequence: integer('sequence').notNull(),
+  changedAt: integer('changed_at', { mode: 'timestamp' }).notNull(),
+});

@@ -22,7 +22,7 @@ test('a connected machine activates, refreshes and deactivates through the CLI a
     expect(refused.stderr).toContain('The only seat of this license is in use. Deactivate the license on another machine, or ask support to release a lost one.');
 
     const refreshed = await machine.cli('refresh');
-    expect(refreshed.stdout).toContain('Refreshed.');
+    expect(refreshed.stdout).toContain("Refreshed: the lease of this machine's seat");
     expect(await countActiveSeats(license.licenseId)).toBe(1);
 
     const deactivated = await machine.cli('deactivate', '--portal', baseURL, '--usage', 'exports=7');

@@ -28,6 +28,11 @@ function Device({ seat }: { seat: SupportSeat }) {
       <div className="font-mono text-xs text-slate-600" title={seat.fingerprint}>
         {seat.fingerprint.slice(0, 16)}…
       </div>
+      {seat.earlierFingerprints.length > 0 && (
+        <div className="font-mono text-xs text-slate-500" data-testid="seat-earlier-fingerprints">
+          was {seat.earlierFingerprints.map((fingerprint) => `${fingerprint.slice(0, 16)}…`).join(', ')}
+        </div>
+      )}
     </>
   );
 }
@@ -49,6 +54,11 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                 <span data-testid="seat-state">
                   <SeatStateBadge state={seat.state} />
                 </span>
+                {seat.blocked && (
+                  <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800" data-testid="seat-blocked">
+                    device blocked
+                  </span>
+                )}
                 {seat.releasedAt && (
                   <div className="mt-1 max-w-64 text-xs wrap-anywhere text-slate-500" data-testid="seat-release-info">
                     {formatDateTime(seat.releasedAt)}
@@ -72,6 +82,9 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                   {seat.reissuable && <ReissueButton seatId={seat.id} />}
                   {seat.releasable && (
                     <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
+                  )}
+                  {!seat.releasable && !seat.blocked && (
+                    <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} blockOnly />
                   )}
                 </div>
               </td>

@@ -36,6 +36,17 @@ export async function findSeatsByFingerprint(fingerprint: string, db: DbOrTx = g
     .limit(20);
 }
 
+/** The live seat of this installation (its device key) on the license, whatever its fingerprint now. */
+export async function findActiveSeatByDeviceThumbprint(licenseId: string, deviceThumbprint: string, db: DbOrTx = getDb()): Promise<Seat | undefined> {
+  const [row] = await db
+    .select()
+    .from(seats)
+    .where(and(eq(seats.licenseId, licenseId), eq(seats.deviceThumbprint, deviceThumbprint), eq(seats.status, 'active')))
+    .orderBy(desc(seats.activatedAt))
+    .limit(1);
+  return row;
+}
+
 /** Seat rows with status `active`, counted (licenses.seats_active keeps the same figure without counting). */
 export async function countActiveSeats(licenseId: string, db: DbOrTx = getDb()): Promise<number> {
   const [row] = await db
@@ -120,7 +131,7 @@ export async function insertActiveSeat(row: NewActiveSeat, tx: Tx): Promise<void
 /** A new lease (or device details) for a seat; never its status (see {@link endActiveSeat}). */
 export async function updateSeatLease(
   id: string,
-  patch: Partial<Pick<NewSeat, 'devicePublicJwk' | 'deviceThumbprint' | 'hostname' | 'os' | 'appVersion' | 'lastIssuedAt' | 'leaseEndsAt' | 'graceEndsAt'>>,
+  patch: Partial<Pick<NewSeat, 'fingerprint' | 'devicePublicJwk' | 'deviceThumbprint' | 'hostname' | 'os' | 'appVersion' | 'lastIssuedAt' | 'leaseEndsAt' | 'graceEndsAt'>>,
   db: DbOrTx = getDb(),
 ): Promise<void> {
   await db.update(seats).set(patch).where(eq(seats.id, id));

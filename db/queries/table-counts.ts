@@ -18,6 +18,9 @@ const TABLES = {
   support_notes: schema.supportNotes,
   instance_settings: schema.instanceSettings,
   seat_counts_daily: schema.seatCountsDaily,
+  blocked_devices: schema.blockedDevices,
+  seat_fingerprint_history: schema.seatFingerprintHistory,
+  revocation_sequence: schema.revocationSequence,
 } as const;
 
 /** How many rows each table holds: what "nothing changed" is checked against. */

@@ -31,6 +31,21 @@ export class SupportLicensePage {
     await dialog.getByRole('button', { name: 'Release seat' }).click();
   }
 
+  /** Confirms the release dialog with "Also block this device" ticked. */
+  async confirmReleaseAndBlock(dialog: Locator, reason: string) {
+    await dialog.getByLabel('Also block this device').check();
+    await dialog.getByLabel('Reason').fill(reason);
+    await dialog.getByRole('button', { name: 'Release seat' }).click();
+  }
+
+  blockNotice(): Locator {
+    return this.page.getByTestId('block-notice');
+  }
+
+  blockedDevices(): Locator {
+    return this.page.getByTestId('blocked-device');
+  }
+
   async cancelRelease(dialog: Locator) {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
@@ -46,7 +61,7 @@ export class SupportLicensePage {
     return download;
   }
 
-  auditEvents(action: string): Locator {
+  auditEvents(action: string | RegExp): Locator {
     return this.page.getByTestId('audit-event').filter({ hasText: action });
   }
 

@@ -40,7 +40,7 @@ describe('REST API v1 routes', () => {
     const created = await postActivation(post('/api/v1/activations', await machine.request(license)));
     expect(created.status).toBe(201);
     const body = await created.json();
-    expect(body).toMatchObject({ refreshed: false, seats_used: 1, seat_limit: 2, file_name: `${license.product.slug}-api-box.lic`, device: { hostname: 'api-box' } });
+    expect(body).toMatchObject({ refreshed: false, seats_used: 1, seat_limit: 2, file_name: `${license.product.slug}-api-box-${body.seat_id.slice(0, 8)}.lic`, device: { hostname: 'api-box' } });
     expect(body.license_file).toMatch(/^-----BEGIN GATEPASS LICENSE-----/);
 
     const again = await postActivation(post('/api/v1/activations', await machine.request(license)));

@@ -30,13 +30,21 @@ async function expectNoChange<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 describe('activate', () => {
+  it('names the file per seat, so two machines called "vm" download different names', async () => {
+    const license = await createTestLicense({ seats: 2 });
+    const [a, b] = [await activateMachine(license, await makeMachine('vm')), await activateMachine(license, await makeMachine('vm'))];
+    if (!a.ok || !b.ok) throw new Error('activation refused');
+    expect(a.fileName).toBe(`${license.product.slug}-vm-${a.seatId.slice(0, 8)}.lic`);
+    expect(b.fileName).not.toBe(a.fileName);
+  });
+
   it('takes a free seat and answers with a signed file that the machine can verify', async () => {
     const license = await createTestLicense({ seats: 2 });
     const machine = await makeMachine('design-ws-01');
     const result = await activateMachine(license, machine);
     if (!result.ok) throw new Error(result.message);
     expect(result).toMatchObject({ refreshed: false, seatsUsed: 1, seatLimit: 2, kind: 'activation', device: { hostname: 'design-ws-01' } });
-    expect(result.fileName).toBe(`${license.product.slug}-design-ws-01.lic`);
+    expect(result.fileName).toBe(`${license.product.slug}-design-ws-01-${result.seatId.slice(0, 8)}.lic`);
 
     const { claims, encrypted } = await verifyLicenseFile(result.licenseFile, {
       jwks: await publicJwks(),

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { lockLicenseByKeyHash, type LicenseWithPlan } from '@/db/queries/licenses';
 import { claimNonce, findUsedNonce } from '@/db/queries/nonces';
-import { endActiveSeat, findActiveSeatByFingerprint, findOldestLapsedSeat, insertActiveSeat, updateSeatLease } from '@/db/queries/seats';
+import { endActiveSeat, findActiveSeatByDeviceThumbprint, findActiveSeatByFingerprint, findOldestLapsedSeat, findSeatById, insertActiveSeat, updateSeatLease } from '@/db/queries/seats';
+import { insertFingerprintHistory } from '@/db/queries/seat-fingerprint-history';
 import type { Seat } from '@/db/schema';
 import { requestDecryptionKeys } from '@/lib/instance/keys';
 import type { Actor } from '@/lib/core/actor';
@@ -15,6 +16,8 @@ import { leaseTerms, type LeaseTerms } from '@/lib/licensing/lease-terms';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
 import { requestMaxAgeSeconds } from '@/lib/licensing/portal-config';
+import { blockedDeviceFailure } from '@/lib/licensing/block-device';
+import { seatNotRefreshableFailure } from '@/lib/licensing/refresh-seat';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
 import { openActivationRequest, type ActivationRequestClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
 import { emitWebhookEvent } from '@/lib/webhooks/outbox';
@@ -74,6 +77,10 @@ export async function activate({ requestText, opened: given, via = 'activation r
     const refusal = licenseUnusableFailure(found, now) ?? wrongProductFailure(found, opened.claims.product);
     if (refusal) return refusal;
     if (await findUsedNonce(opened.claims.jti, tx)) return REPLAYED;
+    // A blocked device key or fingerprint is refused, with the refusal audited and nothing else written.
+    const device = { deviceThumbprint: opened.deviceThumbprint, fingerprint: opened.claims.fingerprint, hostname: opened.claims.device?.hostname ?? '' };
+    const blocked = await blockedDeviceFailure(tx, found, device, actor, 'activation request', now);
+    if (blocked) return blocked;
     const terms = leaseTerms({ now, plan: found.plan, licenseExpiresAt: found.license.expiresAt, requestedDurationSeconds: opened.claims.requested_duration });
     const seated = await seatFor(tx, found, opened, terms, actor, now);
     if (!seated.ok) return seated;
@@ -82,6 +89,9 @@ export async function activate({ requestText, opened: given, via = 'activation r
     if (!(await claimNonce({ jti: opened.claims.jti, kind: 'request', seatId: seat.id, usedAt: now }, tx))) rollBackWith(REPLAYED);
     const kind = seated.refreshed ? 'refresh' : 'activation';
     const draft: LicenseFileDraft = await recordLicenseFile(tx, { prepared, kind, found, seat, terms, seatsUsed: seated.seatsUsed, actor });
+    if (seated.reboundFrom) {
+      await audit(tx, actor, 'seat.rebind', { type: 'seat', id: seat.id, licenseId: found.license.id }, { hostname: seat.hostname, oldFingerprint: seated.reboundFrom, newFingerprint: seat.fingerprint }, now);
+    }
     await audit(
       tx,
       actor,
@@ -118,7 +128,9 @@ function wrongProductFailure({ product }: LicenseWithPlan, requested: string) {
   );
 }
 
-type Seated = { ok: true; seat: Seat; refreshed: boolean; reclaimedSeatId?: string; seatsUsed: number } | Failure<'ERR_SEATS_EXHAUSTED'>;
+type Seated =
+  | { ok: true; seat: Seat; refreshed: boolean; reclaimedSeatId?: string; reboundFrom?: string; seatsUsed: number }
+  | Failure<'ERR_SEATS_EXHAUSTED' | 'ERR_SEAT_NOT_REFRESHABLE' | 'ERR_SEAT_NOT_FOUND'>;
 
 /**
  * The seat rules, inside the activation transaction with the license locked; the seat
@@ -128,13 +140,29 @@ async function seatFor(tx: Tx, found: LicenseWithPlan, { claims, devicePublicJwk
   const device = { hostname: claims.device?.hostname ?? '', os: claims.device?.os ?? '', appVersion: claims.device?.app_version ?? '' };
   const lease = { lastIssuedAt: terms.issuedAt, leaseEndsAt: terms.leaseEndsAt, graceEndsAt: terms.graceEndsAt };
   const held = found.license.seatsActive;
-  const existing = await findActiveSeatByFingerprint(found.license.id, claims.fingerprint, tx);
+  // A refresh names its seat (claims.seat_id): that seat is renewed or the request is refused.
+  const mine = (seat: Seat | undefined) => (seat && (!claims.seat_id || seat.id === claims.seat_id) ? seat : undefined);
+  const existing = mine(await findActiveSeatByFingerprint(found.license.id, claims.fingerprint, tx));
   if (existing) {
     // Same machine again (DESIGN.md: idempotent, never a second seat). A reinstalled app
     // has a new device key: the seat follows it, so the new install can deactivate.
     const patch = { ...device, devicePublicJwk, deviceThumbprint, ...lease };
     await updateSeatLease(existing.id, patch, tx);
     return { ok: true, seat: { ...existing, ...patch }, refreshed: true, seatsUsed: held };
+  }
+  // Same installation (its device key signed the request) on new hardware: the seat follows
+  // the new fingerprint, and the old one goes to the seat's history (issue 11, point 3).
+  const moved = mine(await findActiveSeatByDeviceThumbprint(found.license.id, deviceThumbprint, tx));
+  if (moved) {
+    const patch = { ...device, fingerprint: claims.fingerprint, ...lease };
+    await updateSeatLease(moved.id, patch, tx);
+    await insertFingerprintHistory({ id: crypto.randomUUID(), seatId: moved.id, oldFingerprint: moved.fingerprint, newFingerprint: claims.fingerprint, reboundAt: now }, tx);
+    return { ok: true, seat: { ...moved, ...patch }, refreshed: true, reboundFrom: moved.fingerprint, seatsUsed: held };
+  }
+  if (claims.seat_id) {
+    const named = await findSeatById(claims.seat_id, tx);
+    if (!named || named.licenseId !== found.license.id) return fail('ERR_SEAT_NOT_FOUND', 'This license has no seat for this machine any more. Activate the machine again with a new activation request.');
+    return seatNotRefreshableFailure(named) ?? fail('ERR_SEAT_NOT_REFRESHABLE', 'This seat belongs to another machine, so it cannot be refreshed from here. Activate this machine with a new activation request.');
   }
   let reclaimedSeatId: string | undefined;
   const limit = found.plan.seatLimit;

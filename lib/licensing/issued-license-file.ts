@@ -1,4 +1,5 @@
 import 'server-only';
+import { currentRevocationList } from '@/lib/licensing/revocation-list';
 import { timeOrderedId } from '@/lib/core/ids';
 import type { Tx } from '@/db/client';
 import { insertLicenseFile } from '@/db/queries/license-files';
@@ -102,7 +103,8 @@ export async function recordLicenseFile(
 /** `acme-studio-build-box-7.lic`: product and device, safe on every file system. */
 function licenseFileName(productSlug: string, hostname: string, seatId: string): string {
   const device = hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${productSlug}-${device || `seat-${seatId.slice(0, 8)}`}.lic`;
+  // The seat's id keeps two machines with the same name (two "vm"s) from downloading the same name.
+  return `${productSlug}-${device ? `${device}-` : ''}${seatId.slice(0, 8)}.lic`;
 }
 
 /**
@@ -132,5 +134,8 @@ export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicen
     signingKey: prepared.signingKey,
     encryptWith: encrypted ? { licenseKey: await unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
   });
-  return { ...shown, licenseFile, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
+  // Every file carries the product's current revocation list after the license block, so a
+  // list reaches offline machines by any file of the customer (issue 11).
+  const revocations = await currentRevocationList(draft.product.slug);
+  return { ...shown, licenseFile: `${licenseFile}${revocations.text}`, fileName: licenseFileName(draft.product.slug, draft.device.hostname, draft.seatId) };
 }

@@ -4,6 +4,7 @@ import { writeTransaction } from '@/db/client';
 import { findLicenseById, updateLicense } from '@/db/queries/licenses';
 import type { Actor } from '@/lib/core/actor';
 import { audit } from '@/db/queries/audit';
+import { raiseRevocationSequence } from '@/db/queries/blocked-devices';
 import { fieldErrorsOf } from '@/lib/core/result';
 import { fail, type Result } from '@/lib/core/result';
 import { emitWebhookEvent } from '@/lib/webhooks/outbox';
@@ -41,6 +42,8 @@ export async function suspendLicense(input: z.input<typeof suspendLicenseInput>,
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'suspended') return fail('ERR_CONFLICT', 'This license is suspended already.');
     await updateLicense(licenseId, { status: 'suspended', suspendedReason: reason }, tx);
+    // The revocation list now names the license (issue 11): a new sequence makes that list newer.
+    await raiseRevocationSequence(now, tx);
     await audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
     await emitWebhookEvent(tx, 'license.suspended', licenseId, { license_id: licenseId, product: found.product.slug, reason }, now);
     return { ok: true as const, licenseId };
@@ -54,6 +57,7 @@ export async function reinstateLicense(licenseId: string, actor: Actor, now = ne
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'active') return fail('ERR_CONFLICT', 'This license is not suspended.');
     await updateLicense(licenseId, { status: 'active', suspendedReason: null }, tx);
+    await raiseRevocationSequence(now, tx);
     await audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
     await emitWebhookEvent(tx, 'license.reinstated', licenseId, { license_id: licenseId, product: found.product.slug }, now);
     return { ok: true as const, licenseId };

@@ -12,6 +12,7 @@ import { leaseTerms } from '@/lib/licensing/lease-terms';
 import { hashLicenseKey } from '@/lib/licensing/license-key';
 import { formatDay, licenseUnusableFailure } from '@/lib/licensing/license-usable';
 import { emitWebhookEvent } from '@/lib/webhooks/outbox';
+import { blockedDeviceFailure } from '@/lib/licensing/block-device';
 
 export const LICENSE_KEY_NOT_FOUND_MESSAGE =
   'No license matches this key. Check it against your purchase email (keys look like 7KQ2M-4D8XR-…), then try again.';
@@ -68,7 +69,7 @@ async function renew(actor: Actor, now: Date, kind: LicenseFileKind, locate: (tx
     const located = await locate(tx);
     if (!located.ok) return located;
     const { found, seat } = located;
-    const refusal = licenseUnusableFailure(found, now) ?? seatNotRefreshableFailure(seat);
+    const refusal = licenseUnusableFailure(found, now) ?? (await blockedDeviceFailure(tx, found, seat, actor, kind, now)) ?? seatNotRefreshableFailure(seat);
     if (refusal) return refusal;
     const terms = leaseTerms({ now, plan: found.plan, licenseExpiresAt: found.license.expiresAt });
     const lease = { lastIssuedAt: terms.issuedAt, leaseEndsAt: terms.leaseEndsAt, graceEndsAt: terms.graceEndsAt };
@@ -97,7 +98,8 @@ async function renew(actor: Actor, now: Date, kind: LicenseFileKind, locate: (tx
   return { ok: true, ...(await signDraft(outcome.draft, prepared)) };
 }
 
-function seatNotRefreshableFailure(seat: Seat) {
+/** Why a seat that was freed cannot be renewed, or null for a live seat; worded once for every surface. */
+export function seatNotRefreshableFailure(seat: Seat) {
   if (seat.status === 'active') return null;
   const when = seat.releasedAt ? ` on ${formatDay(seat.releasedAt)}` : '';
   const what = seat.status === 'deactivated' ? `was deactivated${when}` : `was released${when}`;

@@ -3,6 +3,8 @@ import { findLicenseById } from '@/db/queries/licenses';
 import { listLicenseFilesOfLicense, listAuditEventsOfLicense } from '@/db/queries/support-license-history';
 import { listSupportNotesOfLicense } from '@/db/queries/support-notes';
 import { listUsageRecordsOfLicense } from '@/db/queries/usage';
+import { listBlocksOfLicense } from '@/db/queries/blocked-devices';
+import { listFingerprintHistoryOfSeats } from '@/db/queries/seat-fingerprint-history';
 import type { AuditEvent, Seat } from '@/db/schema';
 import type { LicenseFileKind } from '@/lib/core/enums';
 import { unsealSecret } from '@/lib/instance/master-key';
@@ -34,6 +36,23 @@ export interface SupportSeat {
   releasable: boolean;
   /** Support may re-issue its file: it holds a seat and the license is usable (DESIGN.md "Refresh"). */
   reissuable: boolean;
+  /** Its device key or fingerprint is blocked on this license (issue 11). */
+  blocked: boolean;
+  /** Fingerprints it had before a re-bind to new hardware, oldest first. */
+  earlierFingerprints: string[];
+}
+
+/** A device support blocked on the license, in force or lifted. */
+export interface SupportBlockedDevice {
+  id: string;
+  seatId: string | null;
+  hostname: string;
+  fingerprint: string;
+  reason: string;
+  blockedAt: Date;
+  blockedBy: string;
+  unblockedAt: Date | null;
+  unblockedBy: string | null;
 }
 
 export interface IssuedFile {
@@ -67,6 +86,7 @@ export interface SupportLicenseDetail {
   seats: SupportSeat[];
   /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
   seatPage: SeatPageInfo;
+  blockedDevices: SupportBlockedDevice[];
   files: IssuedFile[];
   usage: { id: string; hostname: string; reportedAt: Date; counters: Record<string, number> }[];
   auditTrail: AuditEvent[];
@@ -74,7 +94,7 @@ export interface SupportLicenseDetail {
 }
 
 /** One seat as the staff pages show it; `usable` is whether the license may be issued files now. */
-export function seatOfLicense(seat: Seat, now: Date, usable: boolean): SupportSeat {
+export function seatOfLicense(seat: Seat, now: Date, usable: boolean, extra: { blocked: boolean; earlierFingerprints: string[] } = { blocked: false, earlierFingerprints: [] }): SupportSeat {
   return {
     id: seat.id,
     hostname: seat.hostname,
@@ -91,6 +111,7 @@ export function seatOfLicense(seat: Seat, now: Date, usable: boolean): SupportSe
     releaseReason: seat.releaseReason,
     releasable: seat.status === 'active',
     reissuable: seat.status === 'active' && usable,
+    ...extra,
   };
 }
 
@@ -122,14 +143,21 @@ export async function supportLicenseDetail(licenseId: string, now = new Date(), 
   if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist any more. Search again.');
   const { license, plan, product } = found;
   const unusable = licenseUnusableFailure(found, now);
-  const [seatPage, key, files, usageRecords, auditTrail, notes] = await Promise.all([
+  const [seatPage, key, files, usageRecords, auditTrail, notes, blocks] = await Promise.all([
     seatsPageOfLicense(license.id, seatsPage),
     unsealSecret(license.keyEncrypted, LICENSE_KEY_CONTEXT),
     issuedFilesOfLicense(license.id, FILES_SHOWN),
     listUsageRecordsOfLicense(license.id, USAGE_RECORDS_SHOWN),
     listAuditEventsOfLicense(license.id, AUDIT_EVENTS_SHOWN),
     listSupportNotesOfLicense(license.id),
+    listBlocksOfLicense(license.id),
   ]);
+  const history = await listFingerprintHistoryOfSeats(seatPage.seats.map((seat) => seat.id));
+  const inForce = blocks.filter((block) => !block.unblockedAt);
+  const extraOf = (seat: Seat) => ({
+    blocked: inForce.some((block) => block.deviceThumbprint === seat.deviceThumbprint || block.fingerprint === seat.fingerprint),
+    earlierFingerprints: history.filter((row) => row.seatId === seat.id).map((row) => row.oldFingerprint),
+  });
   const usage = usageRecords;
   return {
     ok: true,
@@ -146,8 +174,19 @@ export async function supportLicenseDetail(licenseId: string, now = new Date(), 
       product: { name: product.name, slug: product.slug },
       plan: { name: plan.name, slug: plan.slug, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit },
       seatsUsed: license.seatsActive,
-      seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, !unusable)),
+      seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, !unusable, extraOf(seat))),
       seatPage: seatPage.info,
+      blockedDevices: blocks.map(({ id, seatId, hostname, fingerprint, reason, blockedAt, blockedBy, unblockedAt, unblockedBy }) => ({
+        id,
+        seatId,
+        hostname,
+        fingerprint,
+        reason,
+        blockedAt,
+        blockedBy,
+        unblockedAt,
+        unblockedBy,
+      })),
       files,
       usage: usage.map((record) => ({
         id: record.id,

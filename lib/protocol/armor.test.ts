@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armor, ARMOR_LINE_WIDTH, dearmor, detectArtifactKind } from './armor';
 import { expectProtocolError } from './test-fixtures';
-import { MAX_ARTIFACT_BYTES } from './types';
+import { MAX_ARTIFACT_BYTES, MAX_ISSUED_FILE_BYTES } from './types';
 
 const jws = `${'eyJhbGciOiJFZERTQSJ9'}.${'e30'}.${'A'.repeat(86)}`;
 const jwe = ['eyJhbGciOiJkaXIifQ', '', 'AAAAAAAAAAAAAAAA', 'YWJj', 'AAAAAAAAAAAAAAAAAAAAAA'].join('.');
@@ -52,7 +52,8 @@ describe('armor', () => {
   });
 
   it('refuses oversized input before looking at it, for strings and bytes', async () => {
-    const huge = armor('license', jws) + ' '.repeat(MAX_ARTIFACT_BYTES);
+    // What the portal issues (a license file carrying a revocation list) has the larger cap.
+    const huge = armor('license', jws) + ' '.repeat(MAX_ISSUED_FILE_BYTES);
     await expectProtocolError(() => dearmor(huge, 'license'), 'ERR_ARTIFACT_TOO_LARGE', 'license');
     await expectProtocolError(
       () => dearmor(new Uint8Array(MAX_ARTIFACT_BYTES + 1), 'request'),
@@ -60,7 +61,8 @@ describe('armor', () => {
       'request',
     );
     // Multi-byte characters count as bytes: 30k × 3 bytes is over the cap.
-    await expectProtocolError(() => dearmor('€'.repeat(30_000), 'license'), 'ERR_ARTIFACT_TOO_LARGE', 'license');
+    await expectProtocolError(() => dearmor('€'.repeat(30_000), 'request'), 'ERR_ARTIFACT_TOO_LARGE', 'request');
+    await expectProtocolError(() => dearmor('€'.repeat(400_000), 'license'), 'ERR_ARTIFACT_TOO_LARGE', 'license');
     expect(() => detectArtifactKind(huge)).toThrow(/too large/);
   });
 

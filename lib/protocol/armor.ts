@@ -3,13 +3,13 @@
  * armor lines so that email and copy-paste survive; body wrapped at 64).
  */
 import { ProtocolError } from './errors';
-import { ARMOR_LABEL, MAX_ARTIFACT_BYTES, type ArtifactKind } from './types';
+import { ARMOR_LABEL, MAX_ARTIFACT_BYTES, MAX_ISSUED_FILE_BYTES, type ArtifactKind } from './types';
 
 /** Width of an armor body line (DESIGN.md "Fixed details"). */
 export const ARMOR_LINE_WIDTH = 64;
 
 /** Compact JWS has 3 segments (RFC 7515 §7.1), compact JWE has 5 (RFC 7516 §7.1). */
-const SEGMENTS: Record<ArtifactKind, number> = { request: 5, license: 3, deactivation: 5 };
+const SEGMENTS: Record<ArtifactKind, number> = { request: 5, license: 3, deactivation: 5, revocations: 3 };
 
 const KIND_BY_LABEL = new Map<string, ArtifactKind>(
   (Object.entries(ARMOR_LABEL) as [ArtifactKind, string][]).map(([kind, label]) => [label, kind]),
@@ -36,11 +36,13 @@ export function armor(kind: ArtifactKind, compact: string): string {
 
 /** Refuses oversized input before anything else looks at it (DESIGN.md "Bad input": oversized upload). */
 function assertSize(input: string | Uint8Array, kind?: ArtifactKind): void {
+  // What the portal issues (a license file with its revocation list) may be larger than an upload.
+  const cap = kind === 'license' || kind === 'revocations' ? MAX_ISSUED_FILE_BYTES : MAX_ARTIFACT_BYTES;
   const tooLarge =
     typeof input === 'string'
       ? // A string longer than the cap in UTF-16 units is larger in UTF-8 bytes too: skip the count.
-        input.length > MAX_ARTIFACT_BYTES || Buffer.byteLength(input, 'utf8') > MAX_ARTIFACT_BYTES
-      : input.byteLength > MAX_ARTIFACT_BYTES;
+        input.length > cap || Buffer.byteLength(input, 'utf8') > cap
+      : input.byteLength > cap;
   if (tooLarge) throw new ProtocolError('ERR_ARTIFACT_TOO_LARGE', { kind });
 }
 

@@ -42,12 +42,14 @@ const NOUN: Record<ArtifactKind, string> = {
   request: 'activation request',
   license: 'license file',
   deactivation: 'deactivation file',
+  revocations: 'revocation list',
 };
 
 const WITH_ARTICLE: Record<ArtifactKind, string> = {
   request: 'an activation request',
   license: 'a license file',
   deactivation: 'a deactivation file',
+  revocations: 'a revocation list',
 };
 
 /** What the person should do to get a good file of each kind. */
@@ -56,6 +58,7 @@ const GET_A_GOOD_ONE: Record<ArtifactKind, string> = {
   license: 'Download the license file again from the activation portal and install it unchanged.',
   deactivation:
     'Upload the file exactly as the application wrote it (Help → Deactivate). If it is lost, ask support to release the seat.',
+  revocations: 'Download the current revocation list from the activation portal (or use a license file it issued) and install it unchanged.',
 };
 
 /** The same sentences for typed codes: a request code, a response code, a deactivation code. */
@@ -63,12 +66,14 @@ const CODE_NOUN: Record<ArtifactKind, string> = {
   request: 'activation request code',
   license: 'response code',
   deactivation: 'deactivation code',
+  revocations: 'revocation list',
 };
 
 const GET_A_GOOD_CODE: Record<ArtifactKind, string> = {
   request: 'Create a new code on the machine (gatepass request --code) and enter it exactly as shown.',
   license: 'Enter the response code exactly as the activation portal shows it.',
   deactivation: 'Create a new code on the machine (gatepass deactivate --code) and enter it exactly as shown. If that machine is lost, ask support to release the seat.',
+  revocations: 'Download the current revocation list from the activation portal and install it unchanged.',
 };
 
 const noun = (d: ProtocolErrorDetails) => (d.kind ? (d.asCode ? CODE_NOUN : NOUN)[d.kind] : 'Gatepass file');
@@ -92,9 +97,11 @@ const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> =
       : `This Gatepass file is of the wrong kind. ${fix(d)}`,
   ERR_CODE_MISTYPED: mistyped,
   ERR_ARTIFACT_TOO_LARGE: (d) =>
-    `This file is too large to be a Gatepass ${noun(d)} (the limit is 64 KB). Check that you picked the right file.`,
+    `This file is too large to be a Gatepass ${noun(d)} (the limit is ${d.kind === 'license' || d.kind === 'revocations' ? '1 MB' : '64 KB'}). Check that you picked the right file.`,
   ERR_SIGNATURE_INVALID: (d) =>
-    d.kind === 'license' && !d.asCode
+    d.kind === 'revocations'
+      ? 'This revocation list was changed after the portal signed it, or was not signed by your software vendor, so it cannot be trusted. Download it again from the activation portal.'
+      : d.kind === 'license' && !d.asCode
       ? 'This license file was changed after the portal issued it, or was not issued by your software vendor, so it cannot be trusted. Download it again from the activation portal.'
       : `This ${noun(d)} was changed after it was created, so it cannot be trusted. ${fix(d)}`,
   ERR_UNKNOWN_KEY: (d) =>
@@ -125,8 +132,10 @@ const MESSAGES: Record<ProtocolErrorCode, (d: ProtocolErrorDetails) => string> =
       : d.kind === 'license' || !d.kind
       ? 'This license file belongs to another machine. Create an activation request on this machine and upload it to the portal.'
       : `This ${noun(d)} was not made by the machine that holds this seat. ${fix(d)}`,
-  ERR_WRONG_PRODUCT: () =>
-    'This license file is for another product. Download the license file for this application from the activation portal.',
+  ERR_WRONG_PRODUCT: (d) =>
+    d.kind === 'revocations'
+      ? 'This revocation list is for another product. Download the list for this application from the activation portal.'
+      : 'This license file is for another product. Download the license file for this application from the activation portal.',
 };
 
 /**

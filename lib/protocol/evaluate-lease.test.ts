@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateLease } from './evaluate-lease';
+import { evaluateLease, expiringWindowSeconds } from './evaluate-lease';
 import { licenseClaims, T0 } from './test-fixtures';
 
 const DAY = 86_400;
@@ -12,8 +12,9 @@ const status = (seconds: number, lastSeen?: number) =>
 describe('evaluateLease', () => {
   it('walks valid → expiring → grace → expired at the exact edges', () => {
     expect(status(T0).status).toBe('valid');
-    expect(status(claims.exp - 7 * DAY - 0.001).status).toBe('valid');
-    expect(status(claims.exp - 7 * DAY).status).toBe('expiring');
+    // A 30-day lease: the window is a fifth of it, 6 days (the default caps at 7).
+    expect(status(claims.exp - 6 * DAY - 0.001).status).toBe('valid');
+    expect(status(claims.exp - 6 * DAY).status).toBe('expiring');
     expect(status(claims.exp - 0.001).status).toBe('expiring');
     expect(status(claims.exp).status).toBe('grace');
     expect(status(claims.exp + claims.grace - 0.001).status).toBe('grace');
@@ -24,6 +25,15 @@ describe('evaluateLease', () => {
     const noGrace = { ...claims, grace: 0 };
     expect(evaluateLease(noGrace, { now: at(claims.exp - 1) }).status).toBe('expiring');
     expect(evaluateLease(noGrace, { now: at(claims.exp) }).status).toBe('expired');
+  });
+
+  it('scales the default expiring window with the lease: min(7 days, lease / 5)', () => {
+    const threeDays = { ...claims, exp: claims.iat + 3 * DAY };
+    expect(expiringWindowSeconds(threeDays)).toBe(0.6 * DAY);
+    expect(evaluateLease(threeDays, { now: at(claims.iat + 60) }).status).toBe('valid');
+    expect(evaluateLease(threeDays, { now: at(threeDays.exp - 0.6 * DAY - 1) }).status).toBe('valid');
+    expect(evaluateLease(threeDays, { now: at(threeDays.exp - 0.6 * DAY) }).status).toBe('expiring');
+    expect(expiringWindowSeconds({ iat: 0, exp: 365 * DAY })).toBe(7 * DAY);
   });
 
   it('honours a custom expiring window', () => {

@@ -31,16 +31,27 @@ export interface EvaluateLeaseOptions {
   lastSeen?: Date | null;
   /** Tolerated backward clock drift in seconds; default 300. */
   clockSkewSeconds?: number;
-  /** How long before `exp` the lease counts as expiring; default 7 days. */
+  /** How long before `exp` the lease counts as expiring; default {@link expiringWindowSeconds}. */
   expiringWithinSeconds?: number;
 }
 
-/** Default 'expiring' window: 7 days. */
-export const DEFAULT_EXPIRING_WITHIN_SECONDS = 7 * 86_400;
+/** The longest default 'expiring' window: 7 days. */
+const MAX_EXPIRING_WITHIN_SECONDS = 7 * 86_400;
+
+/**
+ * The default 'expiring' window scales with the lease: the smaller of 7 days and a fifth of
+ * the file's lease (`exp − iat`), so a 3-day lease warns in its last 14.4 hours, not at once.
+ *
+ * @example
+ * expiringWindowSeconds({ iat: 0, exp: 3 * 86_400 }); // 51_840
+ */
+export function expiringWindowSeconds(claims: Pick<LicenseClaims, 'iat' | 'exp'>): number {
+  return Math.min(MAX_EXPIRING_WITHIN_SECONDS, Math.max(0, claims.exp - claims.iat) / 5);
+}
 
 /**
  * Pure time evaluation of a verified license (no I/O, no signature checks).
- * With t = now in seconds (fractions kept), skew s, window w:
+ * With t = now in seconds (fractions kept), skew s, window w (default min(7 days, (exp − iat) / 5)):
  *
  * - clock-tampered: t < max(iat, nbf) − s, or t < lastSeen − s;
  * - valid: t < exp − w;
@@ -55,7 +66,7 @@ export const DEFAULT_EXPIRING_WITHIN_SECONDS = 7 * 86_400;
 export function evaluateLease(claims: LicenseClaims, options: EvaluateLeaseOptions): LeaseStatus {
   const t = options.now.getTime() / 1000;
   const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
-  const window = options.expiringWithinSeconds ?? DEFAULT_EXPIRING_WITHIN_SECONDS;
+  const window = options.expiringWithinSeconds ?? expiringWindowSeconds(claims);
   const graceEndSeconds = claims.exp + claims.grace;
   const secondsLeft = Math.max(0, claims.exp - t);
   const base = {

@@ -16,3 +16,4 @@ export * from './evaluate-lease';
 export { DEFAULT_CLOCK_SKEW_SECONDS } from './internal/issued-at';
 export * from './activation-codes';
 export { normalizeCodeText } from './code-format';
+export * from './revocation-list';

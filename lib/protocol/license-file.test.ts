@@ -131,7 +131,7 @@ describe('license file', () => {
     await expectProtocolError(verifyLicenseFile('-----BEGIN GATEPASS DEACTIVATION-----\na.b.c.d.e\n-----END GATEPASS DEACTIVATION-----', { jwks, fingerprint }), 'ERR_ARTIFACT_KIND', 'license', 'deactivation');
     await expectProtocolError(verifyLicenseFile('%PDF-1.7 …', { jwks, fingerprint }), 'ERR_ARTIFACT_MALFORMED', 'license');
     await expectProtocolError(verifyLicenseFile(armor('license', 'e30.e30.e30'), { jwks, fingerprint }), 'ERR_ARTIFACT_MALFORMED', 'license');
-    await expectProtocolError(verifyLicenseFile(new Uint8Array(65 * 1024), { jwks, fingerprint }), 'ERR_ARTIFACT_TOO_LARGE', 'license');
+    await expectProtocolError(verifyLicenseFile(new Uint8Array(1025 * 1024), { jwks, fingerprint }), 'ERR_ARTIFACT_TOO_LARGE', 'license');
   });
 
   it('refuses claims it would not accept when signing', async () => {

@@ -8,13 +8,14 @@ import type { JSONWebKeySet, JWK } from 'jose';
 export type { JSONWebKeySet, JWK };
 
 /** The kinds of armored artifact; the `typ` header names each one. */
-export type ArtifactKind = 'request' | 'license' | 'deactivation';
+export type ArtifactKind = 'request' | 'license' | 'deactivation' | 'revocations';
 
 /** `typ` protected-header values (DESIGN.md: "every artifact's protected header has typ"). */
 export const ARTIFACT_TYP = {
   request: 'gatepass-request',
   license: 'gatepass-license',
   deactivation: 'gatepass-deactivation',
+  revocations: 'gatepass-revocations',
 } as const satisfies Record<ArtifactKind, string>;
 
 /** Armor labels: `-----BEGIN GATEPASS <LABEL>-----`. */
@@ -22,10 +23,17 @@ export const ARMOR_LABEL = {
   request: 'ACTIVATION REQUEST',
   license: 'LICENSE',
   deactivation: 'DEACTIVATION',
+  revocations: 'REVOCATION LIST',
 } as const satisfies Record<ArtifactKind, string>;
 
 /** Upload cap applied before any parsing, in bytes of armored text. */
 export const MAX_ARTIFACT_BYTES = 64 * 1024;
+
+/**
+ * Cap for what the portal issues and the SDK reads (license files carry a revocation list,
+ * and a list of 10,000 entries is about 140 kB): never an upload to the portal.
+ */
+export const MAX_ISSUED_FILE_BYTES = 1024 * 1024;
 
 /** What the device says about itself; shown to support, never trusted for security. */
 export interface DeviceMetadata {
@@ -47,6 +55,11 @@ export interface ActivationRequestClaims {
   /** Requested lease length in seconds, capped by the plan's maximum. */
   requested_duration?: number;
   device?: DeviceMetadata;
+  /**
+   * A refresh of this seat only (the seat of the installed license): the portal renews it
+   * or refuses, and never takes a new seat for this request.
+   */
+  seat_id?: string;
 }
 
 /** Claims of a license file (the JWS payload, or the plaintext of its inner JWE). */

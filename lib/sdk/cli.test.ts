@@ -84,7 +84,7 @@ describe('gatepass CLI', () => {
     expect(status.code).toBe(0);
     const json = JSON.parse(status.stdout);
     expect(json).toMatchObject({ status: 'valid', ok: true, features: ['export'], license: { product: 'photo-pro', seat_id: 'seat_01' } });
-    expect(new Date(json.leaseEnd).getTime() - new Date(json.license.iat * 1000).getTime()).toBe(10 * 86_400_000);
+    expect(new Date(json.lease_end).getTime() - new Date(json.license.iat * 1000).getTime()).toBe(10 * 86_400_000);
 
     const out = join(dir, 'a.deact');
     const deactivate = await gatepass('deactivate', '--state', a, '--usage', 'exports=3', '--usage', 'prints=0', '--out', out);
@@ -93,7 +93,7 @@ describe('gatepass CLI', () => {
     expect(opened.claims).toMatchObject({ seat_id: 'seat_01', usage: { exports: 3, prints: 0 } });
 
     const after = await gatepass('status', '--state', a);
-    expect(after.code).toBe(3);
+    expect(after.code).toBe(9);
     expect(after.stdout).toContain('status: not-activated');
   });
 
@@ -115,16 +115,16 @@ describe('gatepass CLI', () => {
     expect(wrong.stderr).toBe(`gatepass: ${protocolErrorMessage('ERR_DECRYPT_FAILED', { kind: 'license' })}\n`);
   });
 
-  it('exits 3 for an expired license and prints when it ended', async () => {
+  it('exits 5 for an expired license and prints when it ended', async () => {
     const m = join(dir, 'expired');
     const reqFile = join(dir, 'expired.req');
     await gatepass('request', '--state', m, '--product', 'photo-pro', '--fingerprint', 'fp-old', '--jwks', jwksFile, '--license-key', 'GP-CLI-3', '--out', reqFile);
     const past = Math.floor(Date.now() / 1000) - 40 * 86_400;
     const lic = join(dir, 'expired.lic');
     await writeFile(lic, await portal.issue(await readFile(reqFile, 'utf8'), { iat: past, nbf: past, exp: past + 86_400, grace: 0 }));
-    expect((await gatepass('install', lic, '--state', m)).code).toBe(0);
+    expect((await gatepass('install', lic, '--state', m)).code).toBe(5);
     const status = await gatepass('status', '--state', m);
-    expect(status.code).toBe(3);
+    expect(status.code).toBe(5);
     expect(status.stdout).toContain('status: expired');
     expect(status.stdout).toContain('The license lease ended on');
   });
@@ -142,10 +142,14 @@ describe('gatepass CLI', () => {
       const m = join(dir, 'remote');
       const request = await gatepass('request', '--state', m, '--product', 'photo-pro', '--jwks', url, '--license-key', 'GP-CLI-4');
       expect(request.code).toBe(0);
+      // The portal's JWKS URL names the portal: the hint points at its Activate page.
+      const written = await gatepass('request', '--state', m, '--license-key', 'GP-CLI-4', '--out', join(dir, 'remote.req'));
+      const portalUrl = url.replace('/.well-known/jwks.json', '');
+      expect(written.stderr).toContain(`Upload it on the Activate page of the activation portal (${portalUrl}/), then run gatepass install FILE`);
       expect(request.stdout).toMatch(/^-----BEGIN GATEPASS ACTIVATION REQUEST-----\n/);
       expect(fetches).toBe(1);
       const status = await gatepass('status', '--state', m, '--jwks', url);
-      expect(status.code).toBe(3);
+      expect(status.code).toBe(9);
       expect(fetches).toBe(1);
     } finally {
       server.close();

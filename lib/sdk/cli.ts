@@ -2,9 +2,9 @@
  * `gatepass` command line (docs/PROTOCOL.md "CLI"): the SDK for shell scripts,
  * support and tests. bin/gatepass.mjs only loads this file and calls main().
  *
- * Exit codes: 0 success (for `status`: valid, expiring or grace), 1 error,
- * 2 usage error, 3 `status` found no usable license (expired, invalid,
- * clock-tampered, not activated).
+ * Exit codes: 1 error, 2 usage error; `status` (and install, activate and refresh once
+ * they succeed) exit with the license state's own code (STATE_EXIT_CODES: 0 valid,
+ * 3 expiring, 4 grace, 5 expired, 6 clock tampered, 7 revoked, 8 invalid, 9 not activated).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -14,17 +14,18 @@ import { createGatepassClient } from './client';
 import { SdkError } from './errors';
 import { codeQrContent, svgQr, terminalQr } from './code-qr';
 import { machineFingerprint } from './fingerprint';
-import type { LicenseCheck } from './license-check';
+import { checkJson, cliErrorMessage, describeCheck, portalPage, refusalHint, STATE_EXIT_CODES, type CliContext } from './cli-report';
 import { defaultStateDir, StateStore } from './state-store';
 
 const USAGE = `Usage: gatepass <command> [options]
 
 Commands:
   request --license-key KEY [--duration 30d] [--out FILE]   write an activation request
-  install FILE                                              verify and install a license file
+  install FILE...                                           install the license file made for this machine (of those given)
   status [--json]                                           check the installed license offline
   deactivate [--usage name=n ...] [--out FILE]              write a deactivation file, remove the license
   fingerprint                                               print this machine's fingerprint
+  revocations install FILE                                  install a revocation list (alone, or the one in any license file)
 
 Air-gapped (no file crosses: codes typed or scanned at the portal's /code page):
   request --code --license-key KEY [--qr FILE.svg]          print an activation request code and its QR code
@@ -33,8 +34,8 @@ Air-gapped (no file crosses: codes typed or scanned at the portal's /code page):
 
 Online (when the machine can reach the portal; same files, sent for you):
   activate --portal URL --license-key KEY [--duration 30d]  request, upload and install in one step
-  refresh --portal URL                                      a new lease for this machine
-  deactivate --portal URL [--usage name=n ...]              deactivate and free the seat at once
+  refresh --portal URL                                      a new lease for this machine's seat (never takes a new seat)
+  deactivate --portal URL [--usage name=n ...]              deactivate and free the seat at once (sends a saved file again)
 
 Options:
   --product SLUG     product slug (remembered in the state directory)
@@ -44,7 +45,9 @@ Options:
   --fingerprint FP   use this fingerprint instead of the machine's (remembered)
   -h, --help         show this help
 
-Exit codes: 0 ok, 1 error, 2 usage error, 3 status: no usable license.
+Exit codes: 1 error, 2 usage error. status, install, activate and refresh exit with the
+license state: 0 valid, 3 expiring, 4 grace, 5 expired, 6 clock tampered, 7 revoked,
+8 invalid, 9 not activated. status --json prints the fields documented in docs/PROTOCOL.md.
 `;
 
 /** Where the CLI writes; tests pass their own. */
@@ -56,6 +59,9 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
+
+/** A failure the CLI itself finds (not the SDK's, not the portal's): exit 1. */
+class CliError extends Error {}
 
 const OPTIONS = {
   'license-key': { type: 'string' },
@@ -154,21 +160,6 @@ async function soleProduct(env: CliIo['env']): Promise<string> {
   throw new UsageError(`several products are set up here (${products.sort().join(', ')}): pass --product`);
 }
 
-function describe(check: LicenseCheck): string {
-  const lines = [`status: ${check.status}`];
-  if (check.claims && !check.claims.license_id) {
-    // A lease from a response code: the portal keeps the plan, license and seat.
-    lines.push(`product: ${check.claims.product} (activated with a response code)`);
-    lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
-  } else if (check.claims) {
-    lines.push(`product: ${check.claims.product} (plan ${check.claims.plan})`, `license: ${check.claims.license_id}, seat ${check.claims.seat_id}`);
-    lines.push(`lease ends: ${check.leaseEnd!.toISOString()} (grace until ${check.graceEnd!.toISOString()})`);
-    lines.push(`features: ${check.features.join(', ') || '(none)'}`);
-  }
-  if (check.message) lines.push(check.message);
-  return `${lines.join('\n')}\n`;
-}
-
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, ...rest] = positionals;
@@ -176,10 +167,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh'];
+  const known = ['request', 'install', 'status', 'deactivate', 'fingerprint', 'activate', 'refresh', 'revocations'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  // A response code typed without quotes arrives as several arguments.
-  if (rest.length > (command === 'install' ? (values.code ? 8 : 1) : 0)) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
+  if (command === 'revocations' && (rest[0] !== 'install' || rest.length !== 2)) throw new UsageError('use: gatepass revocations install FILE');
+  if (command !== 'install' && command !== 'revocations' && rest.length > 0) throw new UsageError(`unexpected argument "${rest.at(-1)}"`);
 
   const explicitState = values.state || io.env.GATEPASS_STATE_DIR || undefined;
   const product0 = values.product || io.env.GATEPASS_PRODUCT || (explicitState ? undefined : await soleProduct(io.env));
@@ -189,8 +180,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const product = product0 ?? saved.product;
   if (!product) throw new UsageError('--product is required');
   const pinned = values.fingerprint ?? saved.fingerprint;
-  const portal = (values.portal ?? saved.portal)?.replace(/\/+$/, '');
-  if ((command === 'request' || command === 'install' || command === 'activate') && (values.product || values.fingerprint || values.portal)) {
+  // A portal's own JWKS URL names the portal too, so hints can point at its pages.
+  const jwksPortal = values.jwks && /^https?:\/\/.+\/\.well-known\/jwks\.json$/i.test(values.jwks) ? values.jwks.replace(/\/\.well-known\/jwks\.json$/i, '') : undefined;
+  const portal = (values.portal ?? saved.portal ?? jwksPortal)?.replace(/\/+$/, '');
+  // Every command remembers what it was told, so later commands (online ones too) need fewer options.
+  if (values.product || values.fingerprint || values.portal || (jwksPortal && !saved.portal)) {
     const config: CliConfig = { ...saved, product, ...(pinned ? { fingerprint: pinned } : {}), ...(portal ? { portal } : {}) };
     await store.write(CONFIG_FILE, JSON.stringify(config, null, 2), 0o644);
   }
@@ -207,58 +201,101 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const online = !values.code && (command === 'activate' || command === 'refresh' || (command === 'deactivate' && Boolean(values.portal)));
   if (online && !portal) throw new UsageError(`${command} online needs --portal URL`);
   const client = createGatepassClient({ product, jwks, stateDir, fingerprint, portalUrl: portal, fetch: io.fetch });
-  const emit = async (text: string, what: string) => {
+  const context: CliContext = { portal, pendingDeactivation: await client.pendingDeactivation(), revocationList: await client.revocationList() };
+  const emit = async (text: string, what: 'activation request' | 'deactivation file') => {
     if (values.out) {
       await writeFile(resolve(values.out), text);
-      io.stderr(`Wrote the ${what} to ${values.out}. Upload it at the activation portal.\n`);
+      const next = what === 'activation request' ? ', then run gatepass install FILE with the license file you download' : ' to free the seat';
+      io.stderr(`Wrote the ${what} to ${values.out}. Upload it on ${portalPage(context, what === 'activation request' ? 'Activate' : 'Deactivate')}${next}.\n`);
     } else io.stdout(text);
   };
+  try {
+    return await runCommand();
+  } catch (error) {
+    // The SDK's sentences speak to an application's user; at a shell, say which command to run.
+    if (error instanceof SdkError) {
+      const hint = refusalHint(command, error.portalCode, context);
+      const cli = cliErrorMessage(error.code, context);
+      const saved = error.savedFile ? ` The deactivation file was saved to ${error.savedFile}: upload it on ${portalPage(context, 'Deactivate')}, or run gatepass deactivate again later.` : '';
+      const message = cli ? `${cli}${saved}` : hint ? `${error.message}\n${hint}` : undefined;
+      if (message) throw new SdkError(error.code, { message, portalCode: error.portalCode, httpStatus: error.httpStatus, savedFile: error.savedFile }, { cause: error });
+    }
+    throw error;
+  }
 
-  if (values.code) return runCode(command, rest, { client, portal, qrFile: values.qr, duration: values.duration, licenseKey: values['license-key'], io });
+  async function runCommand(): Promise<number> {
+    if (values.code) return runCode(command!, rest, { client, portal, qrFile: values.qr, duration: values.duration, licenseKey: values['license-key'], io, context });
+    switch (command) {
+      case 'request': {
+        if (!values['license-key']) throw new UsageError('--license-key is required');
+        await emit(await client.createActivationRequest({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) }), 'activation request');
+        return 0;
+      }
+      case 'activate': {
+        if (!values['license-key']) throw new UsageError('--license-key is required');
+        const { created, check } = await client.activateOnline({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) });
+        io.stdout(`${created ? 'Activated: this machine took a seat.' : 'Activated again: this machine already held a seat, its lease is renewed.'}\n${describeCheck(check, context)}`);
+        return STATE_EXIT_CODES[check.status];
+      }
+      case 'refresh': {
+        const { check } = await client.refreshOnline({ requestedDuration: durationOf(values.duration) });
+        io.stdout(`Refreshed: the lease of this machine's seat (${check.claims?.seat_id}) is renewed.\n${describeCheck(check, context)}`);
+        return STATE_EXIT_CODES[check.status];
+      }
+      case 'install': {
+        if (rest.length === 0) throw new UsageError('install needs the license FILE');
+        const check = await client.installLicense(await licenseForThisMachine(rest));
+        io.stdout(describeCheck(check, context));
+        return STATE_EXIT_CODES[check.status];
+      }
+      case 'revocations': {
+        const text = await readFile(rest[1]!, 'utf8').catch(() => {
+          throw new UsageError(`cannot read ${rest[1]}`);
+        });
+        const list = await client.installRevocationList(text);
+        const check = await client.check();
+        io.stdout(`Revocation list #${list.sequence} of ${list.issuedAt.toISOString()} is installed (${list.size} entries).\n${describeCheck(check, { ...context, revocationList: list })}`);
+        return STATE_EXIT_CODES[check.status];
+      }
+      case 'status': {
+        const check = await client.check();
+        io.stdout(values.json ? `${JSON.stringify(checkJson(check, context), null, 2)}\n` : describeCheck(check, context));
+        return STATE_EXIT_CODES[check.status];
+      }
+      default: {
+        if (online) {
+          await client.deactivateOnline({ usage: parseUsage(values.usage) });
+          io.stdout('Deactivated: the license is removed from this machine and its seat is free.\n');
+          return 0;
+        }
+        await emit(await client.createDeactivation({ usage: parseUsage(values.usage) }), 'deactivation file');
+        return 0;
+      }
+    }
+  }
 
-  switch (command) {
-    case 'request': {
-      if (!values['license-key']) throw new UsageError('--license-key is required');
-      await emit(await client.createActivationRequest({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) }), 'activation request');
-      return 0;
-    }
-    case 'activate': {
-      if (!values['license-key']) throw new UsageError('--license-key is required');
-      const { created, check } = await client.activateOnline({ licenseKey: values['license-key'], requestedDuration: durationOf(values.duration) });
-      io.stdout(`${created ? 'Activated: this machine took a seat.' : 'Activated again: this machine already held a seat, its lease is renewed.'}\n${describe(check)}`);
-      return 0;
-    }
-    case 'refresh': {
-      const { check } = await client.refreshOnline({ requestedDuration: durationOf(values.duration) });
-      io.stdout(`Refreshed.\n${describe(check)}`);
-      return 0;
-    }
-    case 'install': {
-      const file = rest[0];
-      if (!file) throw new UsageError('install needs the license FILE');
+  /**
+   * Of the files given (a shell glob may match the files of several machines), the text of
+   * the one made for this machine, the newest when several are; with one file, its own error.
+   */
+  async function licenseForThisMachine(files: string[]): Promise<string> {
+    const candidates: { file: string; text: string; iat: number }[] = [];
+    const failures: string[] = [];
+    for (const file of files) {
       const text = await readFile(file, 'utf8').catch(() => {
         throw new UsageError(`cannot read ${file}`);
       });
-      io.stdout(describe(await client.installLicense(text)));
-      return 0;
-    }
-    case 'status': {
-      const check = await client.check();
-      if (values.json) {
-        const { claims, ...rest } = check;
-        io.stdout(`${JSON.stringify({ ...rest, license: claims ?? null }, null, 2)}\n`);
-      } else io.stdout(describe(check));
-      return check.ok ? 0 : 3;
-    }
-    default: {
-      if (online) {
-        await client.deactivateOnline({ usage: parseUsage(values.usage) });
-        io.stdout('Deactivated: the license is removed from this machine and its seat is free.\n');
-        return 0;
+      if (files.length === 1) return text;
+      try {
+        candidates.push({ file, text, iat: (await client.verifyLicense(text)).iat });
+      } catch (error) {
+        if (!(error instanceof SdkError) && !isProtocolError(error)) throw error;
+        failures.push(`${file}: ${error.message}`);
       }
-      await emit(await client.createDeactivation({ usage: parseUsage(values.usage) }), 'deactivation file');
-      return 0;
     }
+    const newest = candidates.sort((a, b) => b.iat - a.iat)[0];
+    if (!newest) throw new CliError(`None of the ${files.length} files is a license file for this machine.\n${failures.join('\n')}`);
+    return newest.text;
   }
 }
 
@@ -280,7 +317,15 @@ async function printCode(code: string, what: string, context: { portal?: string;
 async function runCode(
   command: string,
   rest: string[],
-  { client, portal, qrFile, duration, licenseKey, io }: { client: ReturnType<typeof createGatepassClient>; portal?: string; qrFile?: string; duration?: string; licenseKey?: string; io: CliIo },
+  {
+    client,
+    portal,
+    qrFile,
+    duration,
+    licenseKey,
+    io,
+    context,
+  }: { client: ReturnType<typeof createGatepassClient>; portal?: string; qrFile?: string; duration?: string; licenseKey?: string; io: CliIo; context: CliContext },
 ): Promise<number> {
   const values = { portal, qrFile, io };
   switch (command) {
@@ -292,8 +337,9 @@ async function runCode(
     }
     case 'install': {
       if (rest.length === 0) throw new UsageError('install --code needs the RESPONSE CODE the portal shows');
-      io.stdout(describe(await client.installResponseCode(rest.join(' '))));
-      return 0;
+      const check = await client.installResponseCode(rest.join(' '));
+      io.stdout(describeCheck(check, context));
+      return STATE_EXIT_CODES[check.status];
     }
     case 'deactivate': {
       await printCode(await client.createDeactivationCode(), 'Deactivation code', values);
@@ -327,7 +373,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
       full.stderr(`gatepass: ${(error as Error).message}. Run "gatepass --help".\n`);
       return 2;
     }
-    if (error instanceof SdkError || isProtocolError(error)) {
+    if (error instanceof SdkError || error instanceof CliError || isProtocolError(error)) {
       full.stderr(`gatepass: ${error.message}\n`);
       return 1;
     }

@@ -110,8 +110,12 @@ describe('createGatepassClient (offline)', () => {
   it('walks expiring, grace and expired as the clock moves', async () => {
     const { gp, license, clock } = await activated();
     await gp.installLicense(license);
-    clock.now = new Date(T0.getTime() + 23 * DAY);
-    expect(await gp.check()).toMatchObject({ status: 'expiring', ok: true, daysLeft: 7 });
+    clock.now = new Date(T0.getTime() + 24 * DAY - 1000);
+    expect(await gp.check()).toMatchObject({ status: 'valid', ok: true });
+    clock.now = new Date(T0.getTime() + 24 * DAY);
+    expect(await gp.check()).toMatchObject({ status: 'expiring', ok: true, daysLeft: 6, message: expect.stringContaining('ends in 6 days (') });
+    clock.now = new Date(T0.getTime() + 30 * DAY - 16 * 60_000);
+    expect(await gp.check()).toMatchObject({ status: 'expiring', message: expect.stringContaining('ends in 16 minutes') });
     clock.now = new Date(T0.getTime() + 30 * DAY);
     expect(await gp.check()).toMatchObject({ status: 'grace', ok: true, daysLeft: 0 });
     clock.now = new Date(T0.getTime() + 33 * DAY);
@@ -133,6 +137,41 @@ describe('createGatepassClient (offline)', () => {
     expect(lastSeen.last_seen_ms).toBe(T0.getTime() + 10 * DAY);
     clock.now = new Date(T0.getTime() - DAY);
     expect(await gp.check()).toMatchObject({ status: 'clock-tampered', tamperReason: 'clock-before-issued' });
+  });
+
+  it('clears a false clock-tampered state when a newer file from the portal is installed at the correct time', async () => {
+    const { gp, license, clock, request } = await activated();
+    await gp.installLicense(license);
+    clock.now = new Date(T0.getTime() + 365 * DAY); // the clock was set a year ahead once
+    expect((await gp.check()).status).toBe('expired');
+    clock.now = new Date(T0.getTime() + DAY / 2); // back to the correct time
+    expect(await gp.check()).toMatchObject({ status: 'clock-tampered', tamperReason: 'clock-before-last-seen', message: expect.stringContaining('refresh the license') });
+    // Installing the same (old) file again proves nothing: its server time is not newer.
+    await gp.installLicense(license);
+    expect((await gp.check()).status).toBe('clock-tampered');
+    // A refresh at the correct time: the file's signed iat is the portal's time.
+    const refreshed = await portal.issue(request, { jti: 'lic-refresh' }, clock.now);
+    expect(await gp.installLicense(refreshed)).toMatchObject({ status: 'valid', ok: true });
+    const watermark = JSON.parse(await readFile(join(gp.stateDir, STATE_FILES.lastSeen), 'utf8'));
+    expect(watermark).toMatchObject({ last_seen_ms: clock.now.getTime(), server_time_ms: clock.now.getTime() });
+  });
+
+  it('never moves a genuine last-seen back when a file is installed late, and refuses a clock set back after it', async () => {
+    const { gp, request, clock } = await activated();
+    const issuedAt = new Date(T0.getTime() + DAY);
+    const late = await portal.issue(request, {}, issuedAt);
+    clock.now = new Date(T0.getTime() + 3 * DAY); // carried by hand for two days
+    expect((await gp.installLicense(late)).status).toBe('valid');
+    clock.now = new Date(T0.getTime() + 1.5 * DAY);
+    expect(await gp.check()).toMatchObject({ status: 'clock-tampered', tamperReason: 'clock-before-last-seen' });
+  });
+
+  it('says when the clock is before the file was issued, in its own words', async () => {
+    const { gp, license, clock } = await activated();
+    clock.now = new Date(T0.getTime() - DAY);
+    const check = await gp.installLicense(license);
+    expect(check).toMatchObject({ status: 'clock-tampered', tamperReason: 'clock-before-issued' });
+    expect(check.message).toContain('earlier than the time the license file was issued (2026-03-01T12:00:00.000Z)');
   });
 
   it('reports a clock before the file was issued as tampered', async () => {
@@ -163,13 +202,16 @@ describe('createGatepassClient (offline)', () => {
 
 describe('createGatepassClient (online)', () => {
   it('activates (201), refreshes (200) and deactivates through the API', async () => {
-    const { url, server } = await serveTestPortal(portal);
+    const { url, server, requests } = await serveTestPortal(portal);
     try {
       const { gp } = await client({ portalUrl: `${url}/`, clock: { now: new Date() } });
       const first = await gp.activateOnline({ licenseKey: 'GP-ONLINE' });
       expect(first.created).toBe(true);
       expect(first.check).toMatchObject({ status: 'valid', ok: true });
+      expect(requests.at(-1)?.seat_id).toBeUndefined();
       const again = await gp.refreshOnline();
+      // A refresh names the installed seat, so the portal can never answer it with a new seat.
+      expect(requests.at(-1)?.seat_id).toBe('seat_01');
       expect(again.created).toBe(false);
       expect(again.check.ok).toBe(true);
       const before = portal.deactivations.length;
@@ -206,12 +248,25 @@ describe('createGatepassClient (online)', () => {
     expect(error.savedFile).toBe(join(gp.stateDir, STATE_FILES.pendingDeactivation));
     await expect(openDeactivation(await readFile(error.savedFile!, 'utf8'), { decryptionKeys: [portal.f.encryption] })).resolves.toBeDefined();
     expect((await gp.check()).status).toBe('not-activated');
+    expect(await gp.pendingDeactivation()).toBe(error.savedFile);
+
+    // Once the portal is back, a second online deactivation sends the saved file.
+    const back = await serveTestPortal(portal);
+    try {
+      const { gp: again } = await client({ stateDir: gp.stateDir, portalUrl: back.url, clock: { now: new Date() } });
+      const before = portal.deactivations.length;
+      await again.deactivateOnline();
+      expect(portal.deactivations.length).toBe(before + 1);
+      expect(await again.pendingDeactivation()).toBeNull();
+    } finally {
+      back.server.close();
+    }
   });
 
   it('needs a portal URL and a stored key for online calls', async () => {
     const { gp } = await client();
     await expect(gp.activateOnline({ licenseKey: 'K' })).rejects.toMatchObject({ code: 'ERR_NO_PORTAL_URL' });
     const { gp: withUrl } = await client({ portalUrl: 'http://127.0.0.1:9' });
-    await expect(withUrl.refreshOnline()).rejects.toMatchObject({ code: 'ERR_LICENSE_KEY_MISSING' });
+    await expect(withUrl.refreshOnline()).rejects.toMatchObject({ code: 'ERR_NOT_ACTIVATED' });
   });
 });

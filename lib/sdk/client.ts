@@ -24,7 +24,8 @@ import {
 import { SdkError, sdkErrorMessage } from './errors';
 import { machineFingerprint } from './fingerprint';
 import { codeActivation } from './code-activation';
-import { leaseMessage, type LicenseCheck } from './license-check';
+import { leaseMessage, revokedMessage, type LicenseCheck } from './license-check';
+import { holdsRevocationList, revocationsOf } from './revocations';
 import { postArtifact } from './portal-api';
 import { defaultStateDir, StateStore, STATE_FILES } from './state-store';
 
@@ -51,6 +52,8 @@ export interface GatepassClientOptions {
 
 export interface RequestOptions {
   licenseKey: string;
+  /** Renew only this seat (a refresh): the portal never takes a new seat for the request. */
+  seatId?: string;
   /** Requested lease length in seconds (the plan caps it). */
   requestedDuration?: number;
   /** Default: hostname, OS and `appVersion`. */
@@ -75,6 +78,7 @@ const OK_STATES = new Set(['valid', 'expiring', 'grace']);
  */
 export function createGatepassClient(options: GatepassClientOptions) {
   const store = new StateStore(options.stateDir ?? defaultStateDir(options.product));
+  const revocations = revocationsOf(store, options.jwks, options.product);
   const now = options.now ?? (() => new Date());
   let fingerprintPromise: Promise<string> | undefined;
   const fingerprint = () =>
@@ -113,6 +117,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
         product: options.product,
         iat: Math.floor(now().getTime() / 1000),
         ...(request.requestedDuration ? { requested_duration: request.requestedDuration } : {}),
+        ...(request.seatId ? { seat_id: request.seatId } : {}),
         device: request.metadata ?? {
           hostname: hostname(),
           os: `${platform()} ${release()}`,
@@ -145,6 +150,17 @@ export function createGatepassClient(options: GatepassClientOptions) {
       }
       throw error;
     }
+    let revokedBy: 'license' | 'device' | null;
+    try {
+      revokedBy = await revocations.revokes(claims);
+    } catch (error) {
+      if (error instanceof ProtocolError) return { status: 'invalid', ok: false, reason: error.code, message: error.message, features: [] };
+      throw error;
+    }
+    if (revokedBy) {
+      const leaseEnd = new Date(claims.exp * 1000);
+      return { status: 'revoked', ok: false, revokedBy, message: revokedMessage(revokedBy), leaseEnd, graceEnd: new Date((claims.exp + claims.grace) * 1000), features: [], claims };
+    }
     const at = now();
     const lease = evaluateLease(claims, {
       now: at,
@@ -157,11 +173,12 @@ export function createGatepassClient(options: GatepassClientOptions) {
     return {
       status: lease.status,
       ok: OK_STATES.has(lease.status),
-      message: leaseMessage(lease.status, lease.leaseEnd, lease.graceEnd, lease.daysLeft),
+      message: leaseMessage({ ...lease, issuedAt: new Date(claims.iat * 1000) }),
       ...(lease.tamperReason ? { tamperReason: lease.tamperReason } : {}),
       leaseEnd: lease.leaseEnd,
       graceEnd: lease.graceEnd,
       daysLeft: lease.daysLeft,
+      secondsLeft: lease.secondsLeft,
       features: claims.features,
       claims,
     };
@@ -169,11 +186,14 @@ export function createGatepassClient(options: GatepassClientOptions) {
 
   async function installLicense(text: string, install: { licenseKey?: string } = {}): Promise<LicenseCheck> {
     const licenseKey = (install.licenseKey && canonicalLicenseKey(install.licenseKey)) || (await store.readLicenseKey());
-    await verify(text, licenseKey);
+    const claims = await verify(text, licenseKey);
     // Store the bare armor block, without whatever text surrounded it.
     await store.write(STATE_FILES.license, armor('license', dearmor(text, 'license')));
     await codes.forget();
     if (install.licenseKey) await store.writeLicenseKey(licenseKey!);
+    // The file's iat is the portal's signed time: it moves the clock watermark (docs/PROTOCOL.md "Clock").
+    await store.recordServerTime(new Date(claims.iat * 1000), now());
+    if (holdsRevocationList(text)) await revocations.install(text, { carried: true });
     return check();
   }
 
@@ -266,8 +286,34 @@ export function createGatepassClient(options: GatepassClientOptions) {
     async refreshOnline(refresh: { requestedDuration?: number } = {}): Promise<OnlineActivation> {
       portalUrl();
       const licenseKey = await store.readLicenseKey();
+      const text = await store.read(STATE_FILES.license);
+      if (!text) throw new SdkError('ERR_NOT_ACTIVATED');
       if (!licenseKey) throw new SdkError('ERR_LICENSE_KEY_MISSING');
-      return postRequest(await createActivationRequest({ licenseKey, requestedDuration: refresh.requestedDuration }));
+      // The request names the installed seat: the portal renews it or refuses, never a new seat.
+      const { seat_id: seatId } = await verify(text, licenseKey);
+      return postRequest(await createActivationRequest({ licenseKey, seatId, requestedDuration: refresh.requestedDuration }));
+    },
+    /**
+     * Verifies a license file for this machine without installing it.
+     * @example const claims = await gatepass.verifyLicense(text);
+     */
+    async verifyLicense(text: string): Promise<LicenseClaims> {
+      return verify(text, await store.readLicenseKey());
+    },
+    /**
+     * Installs a revocation list: alone, or the one a license file of any machine carries.
+     * Refuses an older list than this machine has (ERR_REVOCATION_LIST_OLDER) and a changed one.
+     * @example const { sequence } = await gatepass.installRevocationList(text);
+     */
+    installRevocationList: (text: string) => revocations.install(text),
+    /** The installed revocation list's sequence, issue time and size, or null. */
+    async revocationList() {
+      const list = await revocations.installed().catch(() => null);
+      return list && revocations.summary(list);
+    },
+    /** Where the deactivation file of a failed online deactivation waits, or null. */
+    async pendingDeactivation(): Promise<string | null> {
+      return (await store.read(STATE_FILES.pendingDeactivation)) === null ? null : store.path(STATE_FILES.pendingDeactivation);
     },
     /**
      * Deactivates through the portal's API. The license is deleted first; when the
@@ -276,7 +322,9 @@ export function createGatepassClient(options: GatepassClientOptions) {
      */
     async deactivateOnline(deactivation: { usage?: UsageCounters } = {}): Promise<void> {
       const url = portalUrl();
-      const text = await createDeactivation(deactivation);
+      // A file saved by an earlier failed attempt is sent again; else a new one is made.
+      const pending = (await store.read(STATE_FILES.license)) ? null : await store.read(STATE_FILES.pendingDeactivation);
+      const text = pending ?? (await createDeactivation(deactivation));
       try {
         await postArtifact(url, '/api/v1/deactivations', text, { fetch: options.fetch });
         await store.remove(STATE_FILES.pendingDeactivation);
@@ -284,7 +332,7 @@ export function createGatepassClient(options: GatepassClientOptions) {
         await store.write(STATE_FILES.pendingDeactivation, text);
         if (error instanceof SdkError) {
           throw new SdkError(error.code, {
-            message: `${error.message} The deactivation file was saved to ${store.path(STATE_FILES.pendingDeactivation)}: upload it at the activation portal.`,
+            message: `${error.message} The deactivation file was saved to ${store.path(STATE_FILES.pendingDeactivation)}: upload it on the Deactivate page (${url}/deactivate), or try again later.`,
             portalCode: error.portalCode,
             httpStatus: error.httpStatus,
             savedFile: store.path(STATE_FILES.pendingDeactivation),

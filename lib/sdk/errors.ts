@@ -13,7 +13,8 @@ export type SdkErrorCode =
   | 'ERR_PORTAL_REJECTED'
   | 'ERR_PORTAL_RESPONSE_INVALID'
   | 'ERR_FINGERPRINT_UNAVAILABLE'
-  | 'ERR_NO_PENDING_CODE';
+  | 'ERR_NO_PENDING_CODE'
+  | 'ERR_REVOCATION_LIST_OLDER';
 
 /** A reason a license check or an SDK call failed. */
 export type GatepassErrorCode = ProtocolErrorCode | SdkErrorCode;
@@ -36,6 +37,8 @@ const MESSAGES: Record<SdkErrorCode, string> = {
     'No request code on this machine is waiting for an answer. Create one (gatepass request --code), enter it at the activation portal, then install the response code it shows.',
   ERR_FINGERPRINT_UNAVAILABLE:
     'This machine has no readable machine id. Set the GATEPASS_FINGERPRINT environment variable to a stable value unique to this machine.',
+  ERR_REVOCATION_LIST_OLDER:
+    'This revocation list is older than the one this machine has, so nothing was changed. Download the current list from the activation portal.',
 };
 
 /**

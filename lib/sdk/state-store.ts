@@ -16,6 +16,7 @@ export const STATE_FILES = {
   licenseKey: 'license-key.json',
   lastSeen: 'last-seen.json',
   pendingDeactivation: 'pending-deactivation.req',
+  revocations: 'revocations.txt',
 } as const;
 
 /**
@@ -111,19 +112,44 @@ export class StateStore {
     await this.write(STATE_FILES.licenseKey, JSON.stringify({ license_key: licenseKey }));
   }
 
-  async readLastSeen(): Promise<Date | null> {
+  private async readClock(): Promise<{ lastSeenMs: number | null; serverTimeMs: number | null }> {
     const text = await this.read(STATE_FILES.lastSeen);
-    const ms = text ? (JSON.parse(text) as { last_seen_ms?: unknown }).last_seen_ms : undefined;
-    return typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms) : null;
+    const json = (text ? JSON.parse(text) : {}) as { last_seen_ms?: unknown; server_time_ms?: unknown };
+    const ms = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    return { lastSeenMs: ms(json.last_seen_ms), serverTimeMs: ms(json.server_time_ms) };
+  }
+
+  private async writeClock(lastSeenMs: number, serverTimeMs: number | null): Promise<void> {
+    await this.write(
+      STATE_FILES.lastSeen,
+      JSON.stringify({ last_seen_ms: lastSeenMs, last_seen: new Date(lastSeenMs).toISOString(), ...(serverTimeMs !== null ? { server_time_ms: serverTimeMs } : {}) }),
+    );
+  }
+
+  async readLastSeen(): Promise<Date | null> {
+    const { lastSeenMs } = await this.readClock();
+    return lastSeenMs === null ? null : new Date(lastSeenMs);
   }
 
   /** Moves last-seen forward to `now`; never backward (DESIGN.md "Offline checks"). */
   async advanceLastSeen(now: Date): Promise<void> {
-    const previous = await this.readLastSeen();
-    if (previous && previous.getTime() >= now.getTime()) return;
-    await this.write(
-      STATE_FILES.lastSeen,
-      JSON.stringify({ last_seen_ms: now.getTime(), last_seen: now.toISOString() }),
-    );
+    const { lastSeenMs, serverTimeMs } = await this.readClock();
+    if (lastSeenMs !== null && lastSeenMs >= now.getTime()) return;
+    await this.writeClock(now.getTime(), serverTimeMs);
+  }
+
+  /**
+   * Takes the portal's signed time from a newly installed file (its `iat`). Only a server
+   * time later than any seen before counts; then last-seen becomes max(server time,
+   * min(last-seen, now)): a last-seen that lies in the future of this clock came from a
+   * clock set ahead and is dropped, so a good refresh clears a false clock-tampered state,
+   * while a genuine last-seen (not after now) never moves back (docs/PROTOCOL.md "Clock").
+   */
+  async recordServerTime(serverTime: Date, now: Date): Promise<void> {
+    const { lastSeenMs, serverTimeMs } = await this.readClock();
+    const server = serverTime.getTime();
+    if (serverTimeMs !== null && server <= serverTimeMs) return;
+    const lastSeen = Math.max(server, Math.min(lastSeenMs ?? server, now.getTime()));
+    await this.writeClock(lastSeen, server);
   }
 }

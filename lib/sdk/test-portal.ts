@@ -9,6 +9,7 @@ import {
   openDeactivation,
   publicJwks,
   signLicenseFile,
+  type ActivationRequestClaims,
   type DeactivationClaims,
   type LicenseClaims,
 } from '../protocol';
@@ -63,8 +64,9 @@ export async function makeTestPortal(): Promise<TestPortal> {
 export async function serveTestPortal(
   portal: TestPortal,
   policy: { refuse?: { status: number; code: string; message: string } } = {},
-): Promise<{ url: string; server: Server; seen: Set<string> }> {
+): Promise<{ url: string; server: Server; seen: Set<string>; requests: ActivationRequestClaims[] }> {
   const seen = new Set<string>(); // fingerprints holding a seat
+  const requests: ActivationRequestClaims[] = [];
   const server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
@@ -77,6 +79,7 @@ export async function serveTestPortal(
       if (req.headers['content-type']?.startsWith('text/plain') !== true) return send(415, { error: { code: 'ERR_BAD_TYPE', message: 'text/plain only' } });
       if (req.url === '/api/v1/activations') {
         const { claims } = await openActivationRequest(body, { decryptionKeys: [portal.f.encryption], maxAgeSeconds: 86_400 });
+        requests.push(claims);
         const created = !seen.has(claims.fingerprint);
         seen.add(claims.fingerprint);
         return send(created ? 201 : 200, { license_file: await portal.issue(body) });
@@ -93,5 +96,5 @@ export async function serveTestPortal(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, server, seen };
+  return { url: `http://127.0.0.1:${port}`, server, seen, requests };
 }

@@ -110,7 +110,7 @@ export interface TestMachine {
   hostname: string;
   fingerprint: string;
   device: KeyPairJwk;
-  request(license: { key: string; product: { slug: string } }, options?: { requestedDuration?: number; iat?: number; product?: string }): Promise<string>;
+  request(license: { key: string; product: { slug: string } }, options?: { requestedDuration?: number; iat?: number; product?: string; seatId?: string }): Promise<string>;
   deactivation(seatId: string, usage?: UsageCounters): Promise<string>;
 }
 
@@ -130,6 +130,7 @@ export async function makeMachine(hostname = `host-${suffix()}`, options: { devi
           product: options.product ?? license.product.slug,
           ...(options.iat !== undefined ? { iat: options.iat } : {}),
           ...(options.requestedDuration !== undefined ? { requested_duration: options.requestedDuration } : {}),
+          ...(options.seatId ? { seat_id: options.seatId } : {}),
           device: { hostname, os: 'Linux 6.8', app_version: '1.0.0' },
         },
         device: key,

@@ -56,6 +56,7 @@ export const activationRequestClaimsSchema = z.object({
   iat: numericDate,
   requested_duration: z.number().int().positive().max(100 * 365 * 86_400).optional(),
   device: deviceMetadataSchema.optional(),
+  seat_id: id.optional(),
 }) satisfies z.ZodType<ActivationRequestClaims>;
 
 export const licenseClaimsSchema = z

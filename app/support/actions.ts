@@ -2,22 +2,35 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { staffAction, SUPPORT_OR_ADMIN } from '@/lib/auth/staff';
 import { releaseSeat, releaseSeatInput } from '@/lib/licensing/release-seat';
 import { addSupportNote, supportNoteInput } from '@/lib/licensing/support-notes';
+import { staffLicensePath } from '@/lib/licensing/support-license-detail';
 
-/** Frees a lost machine's seat (issue 6 "Release a seat"): reason required, audited; then shows the license again. */
-export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatInput, async (input, { actor }) => {
+const releaseSeatForm = releaseSeatInput.extend({ area: z.enum(['admin', 'support']).catch('support') });
+
+/**
+ * Frees a lost machine's seat (issue 6 "Release a seat") from the support or the admin
+ * console: reason required, audited with the staff member as actor; then shows the
+ * license again on the console it came from (the admin's only to an admin).
+ */
+export const releaseSeatAction = staffAction(SUPPORT_OR_ADMIN, releaseSeatForm, async ({ area, ...input }, { actor, staff }) => {
   const result = await releaseSeat(input, actor);
   if (!result.ok) return result;
+  const path = staffLicensePath(area === 'admin' && staff.role === 'admin' ? 'admin' : 'support', input.licenseId);
   // The page then says what changed and how long the old file still works (components/support/release-notice.tsx).
-  revalidatePath(`/support/licenses/${input.licenseId}`);
-  redirect(`/support/licenses/${input.licenseId}?released=${encodeURIComponent(result.seatId)}`);
+  revalidatePath(path);
+  redirect(`${path}?released=${encodeURIComponent(result.seatId)}`);
 });
 
 /** Adds a support note to a license, signed by the staff member. */
 export const addSupportNoteAction = staffAction(SUPPORT_OR_ADMIN, supportNoteInput, async (input, { actor }) => {
   const result = await addSupportNote(input, actor);
-  if (result.ok) revalidatePath(`/support/licenses/${input.licenseId}`);
+  if (result.ok) {
+    // The admin's page of the license shows the same notes.
+    revalidatePath(staffLicensePath('support', input.licenseId));
+    revalidatePath(staffLicensePath('admin', input.licenseId));
+  }
   return result;
 });

@@ -13,7 +13,20 @@ type ReleaseState = Awaited<ReturnType<typeof releaseSeatAction>> | undefined;
  * confirming the person sees how long the old machine's file keeps working offline
  * (DESIGN.md "Support release ... shows that the old machine's license file stays valid").
  */
-export function ReleaseSeatDialog({ licenseId, seatId, hostname, offlineValidity }: { licenseId: string; seatId: string; hostname: string; offlineValidity: string }) {
+export function ReleaseSeatDialog({
+  area,
+  licenseId,
+  seatId,
+  hostname,
+  offlineValidity,
+}: {
+  /** The console the dialog is on, where the page returns after the release. */
+  area: 'admin' | 'support';
+  licenseId: string;
+  seatId: string;
+  hostname: string;
+  offlineValidity: string;
+}) {
   const [state, action, pending] = useActionState<ReleaseState, FormData>(releaseSeatAction, undefined);
 
   // Success navigates away (the action redirects), so only failures come back here.
@@ -38,6 +51,7 @@ export function ReleaseSeatDialog({ licenseId, seatId, hostname, offlineValidity
       error={<FormError message={failure && !reasonError ? failure.message : null} testId="release-error" />}
       testId="release-dialog"
     >
+      <input type="hidden" name="area" value={area} />
       <input type="hidden" name="licenseId" value={licenseId} />
       <input type="hidden" name="seatId" value={seatId} />
       <div>

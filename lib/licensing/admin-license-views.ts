@@ -1,49 +1,11 @@
 import 'server-only';
 import { countAuditEvents, listAuditEventsPage, listAuditFacets, type AuditFilter } from '@/db/queries/audit-log';
 import { searchLicenses, type CappedCount, type LicenseSearchCriteria, type LicenseSearchRow } from '@/db/queries/license-search';
-import { findLicenseById, type LicenseWithPlan } from '@/db/queries/licenses';
+import { findLicenseById } from '@/db/queries/licenses';
 import type { AuditEvent } from '@/db/schema';
-import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
-import { seatsPageOfLicense, type SeatPageInfo } from '@/lib/licensing/license-view';
 import { encodedCursorsOf, pageRequestOf } from '@/lib/licensing/search-licenses';
-import { issuedFilesOfLicense, seatOfLicense, type IssuedFile, type SupportSeat } from '@/lib/licensing/support-license-detail';
-
-/** How many issued files the admin license page lists. */
-const FILES_SHOWN = 200;
 
 type Page = { limit: number; offset: number };
-
-export interface AdminLicenseDetail extends LicenseWithPlan {
-  /** One page of the seats: live seats first, newest first within each state (the same list support sees). */
-  seats: SupportSeat[];
-  /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
-  seatPage: SeatPageInfo;
-  seatsUsed: number;
-  files: IssuedFile[];
-}
-
-/**
- * The license, plan, product, one page of seats (pages count from 1) and the issued
- * files the admin license page shows, or `undefined` when no license has that id.
- * Reading writes no audit row.
- *
- * @example
- * const detail = await adminLicenseDetail(licenseId, new Date(), seatsPage);
- * if (!detail) notFound();
- */
-export async function adminLicenseDetail(licenseId: string, now = new Date(), seatsPage = 1): Promise<AdminLicenseDetail | undefined> {
-  const found = await findLicenseById(licenseId);
-  if (!found) return undefined;
-  const usable = !licenseUnusableFailure(found, now);
-  const [seatPage, files] = await Promise.all([seatsPageOfLicense(licenseId, seatsPage), issuedFilesOfLicense(licenseId, FILES_SHOWN)]);
-  return {
-    ...found,
-    seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, usable)),
-    seatPage: seatPage.info,
-    seatsUsed: found.license.seatsActive,
-    files,
-  };
-}
 
 export interface AdminLicensesPage {
   rows: LicenseSearchRow[];

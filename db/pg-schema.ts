@@ -100,8 +100,11 @@ export const licenses = pgTable(
     // Newest first, one page at a time (keyset pagination), with or without a status filter.
     index('licenses_created_idx').on(t.createdAt, t.id),
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
-    // The overview's "expiring soon" list.
-    index('licenses_expires_idx').on(t.expiresAt),
+    // The overview's "expiring soon" list, and the admin list sorted by expiry (keyset on expiry, id).
+    index('licenses_expires_idx').on(t.expiresAt, t.id),
+    // The admin list sorted by customer (case-insensitive) or by status, a page at a time (keyset on value, id).
+    index('licenses_customer_name_idx').on(sql`lower(${t.customerName})`, t.id),
+    index('licenses_status_idx').on(t.status, t.id),
   ],
 );
 

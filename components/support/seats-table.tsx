@@ -44,10 +44,10 @@ export function SeatsTable({ license, now, area }: { license: SupportLicenseDeta
         <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right', hidden: true }]} frame="inset">
           {license.seats.map((seat) => (
             <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
-              <td className={`${cellClass} min-w-52`}>
+              <td className={`${cellClass} min-w-44`}>
                 <Device seat={seat} />
               </td>
-              <td className={`${cellClass} min-w-40`}>
+              <td className={`${cellClass} min-w-32`}>
                 <span data-testid="seat-state">
                   <SeatStateBadge state={seat.state} />
                 </span>
@@ -59,11 +59,11 @@ export function SeatsTable({ license, now, area }: { license: SupportLicenseDeta
                   </div>
                 )}
               </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
+              <td className={`${cellClass} min-w-36`}>
                 <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
                 <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
               </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
+              <td className={`${cellClass} min-w-36`}>
                 <div className="text-slate-900" data-testid="seat-lease-end">
                   {formatDateTime(seat.leaseEndsAt)}
                 </div>

@@ -39,9 +39,9 @@ export function sortHeader({
         href={searchHref(basePath, { ...params, sort: column, dir: next })}
         className={`inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}
         data-testid={`sort-${column}`}
-        aria-label={`${label}, sort ${said}`}
       >
         {label}
+        <span className="sr-only">, sort {said}</span>
         <span aria-hidden className={active ? '' : 'text-slate-500'}>
           {arrow}
         </span>

@@ -14,10 +14,12 @@ function isHeadObject(cell: HeadCell): cell is HeadObject {
   return typeof cell === 'object' && cell !== null && 'label' in cell;
 }
 
+// `relative`: the scroll box is the containing block of the header's screen-reader-only
+// labels (absolutely positioned), so a wide table scrolls inside it instead of widening the page.
 const FRAMES = {
-  card: { wrapper: 'overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm', table: 'divide-y divide-slate-200', head: 'bg-slate-50' },
+  card: { wrapper: 'relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm', table: 'divide-y divide-slate-200', head: 'bg-slate-50' },
   /** Inside a Section: the card is already drawn, so the table bleeds to its edges and its outer columns line up with the Section's title. */
-  inset: { wrapper: '-mx-5 overflow-x-auto [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5', table: '', head: '' },
+  inset: { wrapper: 'relative -mx-5 overflow-x-auto [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5', table: '', head: '' },
 } as const;
 
 /**

@@ -62,3 +62,17 @@ test('an admin sorts the license list by customer and expiry, both ways, and the
   const flipped = (await page.getByTestId('user-role').allTextContents()).map((role) => role.trim());
   expect(flipped).toEqual([...flipped].sort().reverse());
 });
+
+test('on a phone the list sorts from a sort bar above the cards', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await new LoginPage(page).goto('/admin/licenses');
+  await new LoginPage(page).signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  const bar = page.getByRole('navigation', { name: 'Sort by' });
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('link', { name: /^Created/ })).toHaveAttribute('aria-current', 'true');
+  await bar.getByRole('link', { name: /^Expires/ }).click();
+  await expect(page).toHaveURL(/sort=expires&dir=asc/);
+  await expect(bar.getByRole('link', { name: /^Expires/ })).toHaveAttribute('aria-current', 'true');
+  // The hidden head's links are out of the tab order: the bar is the way to sort here.
+  await expect(page.getByTestId('sort-expires')).toBeHidden();
+});

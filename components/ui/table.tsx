@@ -8,7 +8,7 @@ import { Children, cloneElement, isValidElement, type ReactElement, type ReactNo
  */
 export type HeadCell = ReactNode | HeadObject;
 
-type HeadObject = { label: ReactNode; align?: 'right'; hidden?: boolean; sort?: 'ascending' | 'descending' | 'none'; text?: string };
+type HeadObject = { label: ReactNode; align?: 'right'; hidden?: boolean; sort?: 'ascending' | 'descending' | 'none'; text?: string; after?: ReactNode };
 
 function isHeadObject(cell: HeadCell): cell is HeadObject {
   return typeof cell === 'object' && cell !== null && 'label' in cell;
@@ -60,10 +60,11 @@ export function Table({ head, children, testId, empty, frame = 'card', footer }:
         <thead className={FRAMES[frame].head}>
           <tr>
             {head.map((cell, i) => {
-              const { label, align, hidden, sort } = isHeadObject(cell) ? cell : { label: cell, align: undefined, hidden: false, sort: undefined };
+              const { label, align, hidden, sort, after } = isHeadObject(cell) ? cell : { label: cell, align: undefined, hidden: false, sort: undefined, after: undefined };
               return (
                 <th key={i} scope="col" aria-sort={sort === 'none' ? undefined : sort} className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase ${align === 'right' ? 'text-right' : 'text-left'}`}>
                   {hidden ? <span className="sr-only">{label}</span> : label}
+                  {after}
                 </th>
               );
             })}

@@ -5,7 +5,7 @@ import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
 import { CursorPagination, PAGE_SIZE, searchHref, searchParam } from '@/components/ui/pagination';
 import { LicenseStatusBadge } from '@/components/license-status-badge';
-import { sortHeader } from '@/components/ui/sort-header';
+import { SortBar, sortHeader, type SortColumn } from '@/components/ui/sort-header';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
@@ -30,7 +30,14 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
   const { total, rows, next, previous, now } = await licensesAsOfNow(q, status, order, searchParam(after) ?? searchParam(before));
   // The order's own parameters, kept by the pages and left out of the URL when it is the default.
   const sorted: Record<string, string> = order.key === 'created' && order.direction === 'desc' ? {} : { sort: order.key, dir: order.direction };
-  const column = (label: string, key: LicenseOrder['key'], first: 'asc' | 'desc') => sortHeader({ label, column: key, first, current: order, basePath: '/admin/licenses', params: { q, status } });
+  const sortContext = { current: order, basePath: '/admin/licenses', params: { q, status } };
+  const columns: Record<LicenseOrder['key'], SortColumn> = {
+    customer: { label: 'Customer', column: 'customer', first: 'asc' },
+    expires: { label: 'Expires', column: 'expires', first: 'asc' },
+    status: { label: 'Status', column: 'status', first: 'asc' },
+    created: { label: 'Created', column: 'created', first: 'desc' },
+  };
+  const column = (key: LicenseOrder['key']) => sortHeader(columns[key], sortContext);
   const actions = (
     <>
       <a href={searchHref('/admin/licenses/export', { q, status })} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="licenses-export">
@@ -58,8 +65,9 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           Search
         </button>
       </form>
+      <SortBar columns={Object.values(columns)} context={sortContext} testId="license-sort-bar" />
       <Table
-        head={['Key', column('Customer', 'customer', 'asc'), 'Product · plan', SEATS_IN_USE_LABEL, column('Expires', 'expires', 'asc'), column('Status', 'status', 'asc'), column('Created', 'created', 'desc')]}
+        head={['Key', column('customer'), 'Product · plan', SEATS_IN_USE_LABEL, column('expires'), column('status'), column('created')]}
         testId="license-table"
         empty={rows.length === 0 ? <EmptyRow text={q || status ? 'No license matches this search.' : 'No licenses yet.'} /> : undefined}
       >

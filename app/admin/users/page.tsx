@@ -9,7 +9,7 @@ import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { staffOrderOf, staffUsersPage, type StaffOrder } from '@/lib/auth/users-admin';
 import { searchParam } from '@/components/ui/pagination';
-import { sortHeader } from '@/components/ui/sort-header';
+import { SortBar, sortHeader, type SortColumn } from '@/components/ui/sort-header';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -24,14 +24,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { sort, dir } = await searchParams;
   const order = staffOrderOf(searchParam(sort), searchParam(dir));
   const { users, now } = await usersAsOfNow(order);
-  const column = (label: string, key: StaffOrder['key'], first: 'asc' | 'desc') => sortHeader({ label, column: key, first, current: order, basePath: '/admin/users', params: {} });
+  const sortContext = { current: order, basePath: '/admin/users', params: {} };
+  const columns: Record<StaffOrder['key'], SortColumn> = {
+    email: { label: 'User', column: 'email', first: 'asc' },
+    role: { label: 'Role', column: 'role', first: 'asc' },
+    status: { label: 'Status', column: 'status', first: 'asc' },
+    'last-sign-in': { label: 'Last sign-in', column: 'last-sign-in', first: 'desc' },
+  };
+  const column = (key: StaffOrder['key']) => sortHeader(columns[key], sortContext);
   return (
     <>
       <PageHeader
         title="Users"
         description="Staff who sign in at /login. Admins run this dashboard; support staff use the support console. A disabled user is signed out on their next request."
       />
-      <Table head={[column('User', 'email', 'asc'), column('Role', 'role', 'asc'), column('Status', 'status', 'asc'), column('Last sign-in', 'last-sign-in', 'desc'), { label: 'Actions', hidden: true }]} testId="user-table">
+      <SortBar columns={Object.values(columns)} context={sortContext} testId="user-sort-bar" />
+      <Table head={[column('email'), column('role'), column('status'), column('last-sign-in'), { label: 'Actions', hidden: true }]} testId="user-table">
         {users.map((user) => {
           const locked = user.lockedUntil && user.lockedUntil.getTime() > now.getTime();
           return (

@@ -3,6 +3,7 @@
 import { deactivateAction } from '@/app/deactivate/actions';
 import { ArtifactDropZone } from '@/components/artifact-drop-zone';
 import { useArtifactUpload } from '@/components/use-artifact-upload';
+import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
 
 /** The Deactivate page's interactive part: upload a deactivation file, see the freed seat. */
 export function DeactivatePanel() {
@@ -23,7 +24,7 @@ export function DeactivatePanel() {
             {result.message}
           </p>
           <p className="mt-3 text-sm text-slate-500" data-testid="deactivation-seats">
-            {result.product.name}: {result.seatsUsed} of {result.seatLimit} seats in use, {result.seatsFree} free.
+            {result.product.name} · {SEATS_IN_USE_LABEL}: {seatsInUse(result)}
           </p>
         </section>
       )}

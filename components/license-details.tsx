@@ -1,24 +1,19 @@
 import { FactList } from '@/components/fact-list';
 import { formatDate } from '@/components/format-date';
+import { LicenseStatusBadge } from '@/components/license-status-badge';
 import { SeatTable } from '@/components/seat-table';
 import { SeatsPagination } from '@/components/ui/pagination';
 import { formatDuration } from '@/lib/licensing/durations';
 import type { LicenseView } from '@/lib/licensing/license-view';
-
-const STATUS: Record<LicenseView['status'], { label: string; className: string }> = {
-  active: { label: 'Active', className: 'bg-emerald-50 text-emerald-700 ring-emerald-200' },
-  suspended: { label: 'Suspended', className: 'bg-red-50 text-red-700 ring-red-200' },
-  expired: { label: 'Expired', className: 'bg-slate-100 text-slate-700 ring-slate-300' },
-};
+import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
 
 /** A license as its owner sees it on My license: status, expiry, plan, seats (`onSeatsPage` turns their pages). */
 export function LicenseDetails({ license, onSeatsPage }: { license: LicenseView; onSeatsPage?: (page: number) => void }) {
-  const status = STATUS[license.status];
   const facts = [
     { label: 'Product', value: license.product.name, testId: 'license-product' },
     { label: 'Plan', value: license.plan.name, testId: 'license-plan' },
     { label: 'Expires', value: license.expiresAt ? formatDate(license.expiresAt) : 'Never', testId: 'license-expiry' },
-    { label: 'Seats in use', value: `${license.seatsUsed} of ${license.seatLimit}`, testId: 'license-seats' },
+    { label: SEATS_IN_USE_LABEL, value: seatsInUse(license), testId: 'license-seats' },
     {
       label: 'Works offline for',
       value: `${formatDuration(license.plan.offlineTtlSeconds)}, then ${formatDuration(license.plan.graceSeconds)} of grace`,
@@ -30,9 +25,7 @@ export function LicenseDetails({ license, onSeatsPage }: { license: LicenseView;
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="font-mono text-base text-slate-800">{license.maskedKey}</h2>
-          <span data-testid="license-status" className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${status.className}`}>
-            {status.label}
-          </span>
+          <LicenseStatusBadge status={license.status} />
         </div>
         {license.status === 'suspended' && (
           <p className="mt-2 text-sm text-red-700">

@@ -102,8 +102,11 @@ export const licenses = pgTable(
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
     // The management API's `updated_since`: changes oldest first, one page at a time.
     index('licenses_updated_idx').on(t.updatedAt, t.id),
-    // The overview's "expiring soon" list.
-    index('licenses_expires_idx').on(t.expiresAt),
+    // The overview's "expiring soon" list, and the admin list sorted by expiry (keyset on expiry, id).
+    index('licenses_expires_idx').on(t.expiresAt, t.id),
+    // The admin list sorted by customer (case-insensitive) or by status, a page at a time (keyset on value, id).
+    index('licenses_customer_name_idx').on(sql`lower(${t.customerName})`, t.id),
+    index('licenses_status_idx').on(t.status, t.id),
   ],
 );
 

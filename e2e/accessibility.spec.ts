@@ -68,6 +68,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         [`/admin/plans/${license.planId}`, 'Test plan'],
         [`/admin/products/${license.productId}/plans/new`, 'New plan'],
         ['/admin/licenses', 'Licenses'],
+        ['/admin/licenses?sort=expires&dir=asc', 'Licenses'],
+        ['/admin?days=90', 'Overview'],
         ['/admin/licenses/new', 'Issue licenses'],
         [`/admin/licenses/${license.licenseId}`, ''],
         ['/admin/users', 'Users'],

@@ -41,12 +41,12 @@ test('an admin issues several licenses with a CSV, finds one, suspends it with a
   await expect(page.getByTestId('error-reason')).toContainText('Say why');
   await suspend.getByLabel('Reason for suspending').fill(`Chargeback ${suffix}`);
   await suspend.getByRole('button', { name: 'Suspend license' }).click();
-  await expect(page.getByTestId('license-status')).toHaveText('suspended');
-  await expect(page.getByTestId('suspended-reason')).toHaveText(`Suspended: Chargeback ${suffix}`);
+  await expect(page.getByTestId('license-status')).toHaveText('Suspended');
+  await expect(page.getByTestId('suspended-reason')).toHaveText(`Chargeback ${suffix}`);
   expect((await findLicenseById(licenseId))?.license).toMatchObject({ status: 'suspended', suspendedReason: `Chargeback ${suffix}` });
 
   await page.getByTestId('reinstate-submit').click();
-  await expect(page.getByTestId('license-status')).toHaveText('active');
+  await expect(page.getByTestId('license-status')).toHaveText('Active');
 
   const expiry = page.getByTestId('expiry-form');
   await expiry.getByLabel('Expires on').fill('2020-01-01');

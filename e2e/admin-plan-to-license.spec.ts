@@ -63,9 +63,9 @@ test('an admin creates a 10-day plan with 3 days of grace, issues a license, and
   await expect(page.getByTestId('license-row')).toHaveCount(1);
   await page.getByTestId('license-row').getByRole('link').click();
   await expect(page.getByTestId('license-seats')).toHaveText('1 of 2');
-  await expect(page.getByTestId('seat-table').locator('tbody tr')).toHaveCount(1);
-  await expect(page.getByTestId('file-table').locator('tbody tr')).toHaveCount(1);
-  await expect(page.getByTestId('file-table')).toContainText('activation');
+  await expect(page.getByTestId('seat-row')).toHaveCount(1);
+  await expect(page.getByTestId('issued-file')).toHaveCount(1);
+  await expect(page.getByTestId('issued-file')).toContainText('Activation');
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Overview' }).click();
   expect(Number(await page.getByTestId('stat-seats-in-use').textContent())).toBeGreaterThanOrEqual(1);

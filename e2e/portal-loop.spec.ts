@@ -44,7 +44,7 @@ test('the whole loop: activate by file, verify offline, deactivate through the p
     const deactivatePage = new DeactivatePage(page);
     await deactivatePage.goto();
     await deactivatePage.upload(deactivation);
-    await deactivatePage.expectResult('Seat released', `"${host}" is deactivated and its seat is free. 1 of 1 seat is now free.`);
+    await deactivatePage.expectResult('Seat released', `"${host}" is deactivated. The only seat of this license is free.`);
     await deactivatePage.upload(deactivation);
     await deactivatePage.expectResult('Nothing changed', /^This machine was already deactivated on \d{4}-\d{2}-\d{2}; nothing changed\./);
 

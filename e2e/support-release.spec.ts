@@ -48,7 +48,7 @@ test('support releases a lost machine\'s seat, and the customer\'s third machine
   await expect(dialog.getByTestId('release-warning')).toContainText('in grace until');
   await page.confirmRelease(dialog, 'Laptop stolen on a business trip');
 
-  await expect(page.releaseNotice()).toContainText('is released. 1 of 2 seats are now in use.');
+  await expect(page.releaseNotice()).toContainText('is released. This license has 1 of its 2 seats free.');
   await expect(page.releaseNotice()).toContainText(`keeps working offline until ${leaseEnd}`);
   await expect(page.seatsUsed()).toHaveText('1 of 2');
   const releasedRow = page.seatOf(lost.fingerprint);

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { closeDb, migrateDatabase } from '@/db/client';
 import { dialect } from '@/db/dialect';
+import { cursorOf, LICENSE_SORT_KEYS } from '@/db/queries/license-order';
 import { findLicenseByKeyHash } from '@/db/queries/licenses';
 import { endUserActor } from '@/lib/core/actor';
 import { activate } from '@/lib/licensing/activate';
@@ -66,12 +67,18 @@ async function main() {
   // Deep pages: the page after a license spread through the catalogue (keys are sampled every 997th license).
   // The first sample is the oldest license, with no page after it.
   const deep = await Promise.all(sample.keys.slice(1).map(async (key) => (await findLicenseByKeyHash(hashLicenseKey(key)))!.license));
-  await measure(
-    'admin license list: any page',
-    (i) => adminLicensesPage(criteriaOf(''), { limit: 25, cursor: encodeCursor({ direction: 'after', at: at(deep, i) }) }),
-    (p) => p.rows.length === 25,
-    `cursors spread over all ${sample.licenses.toLocaleString('en')} licenses`,
-  );
+  // Every order the list offers, from cursors spread over the catalogue (going up and down).
+  for (const key of LICENSE_SORT_KEYS) {
+    for (const direction of ['desc', 'asc'] as const) {
+      const order = { key, direction };
+      await measure(
+        `admin license list by ${key} ${direction}: any page`,
+        (i) => adminLicensesPage(criteriaOf(''), { limit: 25, order, cursor: encodeCursor({ direction: 'after', order, at: cursorOf(at(deep, i), order) }) }),
+        (p) => p.rows.length > 0,
+        `cursors spread over all ${sample.licenses.toLocaleString('en')} licenses`,
+      );
+    }
+  }
   await measure('admin license list: suspended, page 1', () => adminLicensesPage(criteriaOf('', { status: 'suspended' }), { limit: 25 }), (p) => p.rows.length === 25);
   await measure('license seats by key, 20,000 seats: page 1', (i) => viewLicenseByKey(at(sample.bigLicenseKeys, i)), (r) => r.ok);
   await measure('license seats by key, 20,000 seats: page 400', (i) => viewLicenseByKey(at(sample.bigLicenseKeys, i), new Date(), 400), (r) => r.ok);

@@ -27,6 +27,8 @@ export function ActivityChart({ series }: { series: DailyActivity[] }) {
   const total = series.reduce((sum, d) => sum + d.activations + d.deactivations, 0);
   const first = series[0]?.day;
   const last = series.at(-1)?.day;
+  // About five dates under the bars, whatever the range (a week gets every other day).
+  const tickEvery = Math.max(2, Math.round(series.length / 5));
   const range = first && last ? `${formatDate(`${first}T00:00:00Z`)} – ${formatDate(`${last}T00:00:00Z`)}` : '';
   return (
     <figure data-testid="activity-chart">
@@ -52,9 +54,9 @@ export function ActivityChart({ series }: { series: DailyActivity[] }) {
               );
             })}
           </svg>
-          <div className="mt-1 flex justify-between text-xs text-slate-600" aria-hidden>
+          <div className="mt-1 flex justify-between text-xs text-slate-600" aria-hidden data-testid="chart-ticks">
             {series
-              .filter((_, i) => i % 7 === 0 || i === series.length - 1)
+              .filter((_, i) => i % tickEvery === 0 || i === series.length - 1)
               .map((d) => (
                 <span key={d.day}>{dayLabel(d.day)}</span>
               ))}

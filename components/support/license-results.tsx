@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/components/format-date';
-import { LicenseStatusBadge } from '@/components/support/license-status-badge';
+import { LicenseStatusBadge } from '@/components/license-status-badge';
 import { CursorPagination } from '@/components/ui/pagination';
 import { cellClass, Table } from '@/components/ui/table';
 import type { LicenseSearchPage } from '@/lib/licensing/search-licenses';

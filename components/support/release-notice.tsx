@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/components/format-date';
+import { seatsFreeSentence } from '@/lib/core/license-words';
 import type { SupportSeat } from '@/lib/licensing/support-license-detail';
 
 /** Shown after a release: what changed, and what did not (the old file still works offline). */
@@ -8,7 +9,7 @@ export function ReleaseNotice({ seat, seatsUsed, seatLimit, now }: { seat: Suppo
   return (
     <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 px-5 py-4 text-sm wrap-anywhere text-emerald-900" data-testid="release-notice">
       <p className="font-medium">
-        The seat of {device} is released. {seatsUsed} of {seatLimit} seats are now in use.
+        The seat of {device} is released. {seatsFreeSentence({ seatsUsed, seatLimit })}
       </p>
       {stillWorks && (
         <p className="mt-1">

@@ -14,12 +14,15 @@ type ReleaseState = Awaited<ReturnType<typeof releaseSeatAction>> | undefined;
  * (DESIGN.md "Support release ... shows that the old machine's license file stays valid").
  */
 export function ReleaseSeatDialog({
+  area,
   licenseId,
   seatId,
   hostname,
   offlineValidity,
   blockOnly = false,
 }: {
+  /** The console the dialog is on, where the page returns after the release. */
+  area: 'admin' | 'support';
   licenseId: string;
   seatId: string;
   hostname: string;
@@ -52,6 +55,7 @@ export function ReleaseSeatDialog({
       error={<FormError message={failure && !reasonError ? failure.message : null} testId="release-error" />}
       testId="release-dialog"
     >
+      <input type="hidden" name="area" value={area} />
       <input type="hidden" name="licenseId" value={licenseId} />
       <input type="hidden" name="seatId" value={seatId} />
       {blockOnly ? (

@@ -6,7 +6,8 @@ import { EmptyState, Section } from '@/components/ui/section';
 import { cellClass, Table } from '@/components/ui/table';
 import { SeatStateBadge } from '@/components/seat-state-badge';
 import { DeviceName } from '@/components/ui/device-name';
-import type { SupportLicenseDetail, SupportSeat } from '@/lib/licensing/support-license-detail';
+import { staffLicensePath, type StaffArea, type SupportLicenseDetail, type SupportSeat } from '@/lib/licensing/support-license-detail';
+import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
 
 /** What the release dialog warns: how long the old machine's file still works offline. */
 function offlineValiditySentence(seat: SupportSeat, now: Date): string {
@@ -23,7 +24,7 @@ function offlineValiditySentence(seat: SupportSeat, now: Date): string {
 function Device({ seat }: { seat: SupportSeat }) {
   return (
     <>
-      <DeviceName name={seat.hostname} fallback="unnamed machine" className="font-medium text-slate-900" testId="seat-hostname" />
+      <DeviceName name={seat.hostname} fallback="unnamed machine" className="font-medium text-slate-900" testId="seat-device" />
       <DeviceName name={[seat.os, seat.appVersion && `app ${seat.appVersion}`].filter(Boolean).join(' · ')} fallback="no device details" className="text-xs text-slate-500" />
       <div className="font-mono text-xs text-slate-600" title={seat.fingerprint}>
         {seat.fingerprint.slice(0, 16)}…
@@ -38,19 +39,20 @@ function Device({ seat }: { seat: SupportSeat }) {
 }
 
 /** The machines of a license, live ones first, a page at a time, with what support can do to each. */
-export function SeatsTable({ license, now }: { license: SupportLicenseDetail; now: Date }) {
+export function SeatsTable({ license, now, area }: { license: SupportLicenseDetail; now: Date; area: StaffArea }) {
+  const inUse = seatsInUse({ seatsUsed: license.seatsUsed, seatLimit: license.plan.seatLimit });
   return (
-    <Section title="Seats" description={`${license.seatsUsed} of ${license.plan.seatLimit} in use. Times in UTC.`} testId="seats">
+    <Section title="Seats" description={`${SEATS_IN_USE_LABEL}: ${inUse}. Times in UTC.`} testId="seats">
       {license.seats.length === 0 ? (
         <EmptyState>No machine has activated this license yet.</EmptyState>
       ) : (
         <Table head={['Device', 'State', 'Activated / last file issued', 'Lease ends / grace ends', { label: 'Actions', align: 'right', hidden: true }]} frame="inset">
           {license.seats.map((seat) => (
             <tr key={seat.id} data-testid="seat-row" data-seat-id={seat.id}>
-              <td className={`${cellClass} min-w-52`}>
+              <td className={`${cellClass} min-w-44`}>
                 <Device seat={seat} />
               </td>
-              <td className={`${cellClass} min-w-40`}>
+              <td className={`${cellClass} min-w-32`}>
                 <span data-testid="seat-state">
                   <SeatStateBadge state={seat.state} />
                 </span>
@@ -67,11 +69,11 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                   </div>
                 )}
               </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
+              <td className={`${cellClass} min-w-36`}>
                 <div className="text-slate-900">{formatDateTime(seat.activatedAt)}</div>
                 <div className="text-xs text-slate-500">last file {formatDateTime(seat.lastIssuedAt)}</div>
               </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
+              <td className={`${cellClass} min-w-36`}>
                 <div className="text-slate-900" data-testid="seat-lease-end">
                   {formatDateTime(seat.leaseEndsAt)}
                 </div>
@@ -81,10 +83,10 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
                 <div className="flex flex-col items-start gap-2 whitespace-nowrap sm:items-end">
                   {seat.reissuable && <ReissueButton seatId={seat.id} />}
                   {seat.releasable && (
-                    <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
+                    <ReleaseSeatDialog area={area} licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} />
                   )}
                   {!seat.releasable && !seat.blocked && (
-                    <ReleaseSeatDialog licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} blockOnly />
+                    <ReleaseSeatDialog area={area} licenseId={license.id} seatId={seat.id} hostname={seat.hostname} offlineValidity={offlineValiditySentence(seat, now)} blockOnly />
                   )}
                 </div>
               </td>
@@ -92,7 +94,7 @@ export function SeatsTable({ license, now }: { license: SupportLicenseDetail; no
           ))}
         </Table>
       )}
-      <SeatsPagination seatPage={license.seatPage} hrefOf={(page) => `/support/licenses/${encodeURIComponent(license.id)}?seatsPage=${page}`} />
+      <SeatsPagination seatPage={license.seatPage} hrefOf={(page) => `${staffLicensePath(area, license.id)}?seatsPage=${page}`} />
     </Section>
   );
 }

@@ -2,20 +2,24 @@ import { Children, cloneElement, isValidElement, type ReactElement, type ReactNo
 
 /**
  * A column heading. `{ label, align: 'right' }` lines it up with right-aligned cells;
- * `{ label, hidden: true }` names a column (e.g. "Actions") for screen readers only.
+ * `{ label, hidden: true }` names a column (e.g. "Actions") for screen readers only;
+ * `{ label, sort }` is a sortable column (components/ui/sort-header.tsx): `sort` is its
+ * `aria-sort`, and its `text` names the column on phones.
  */
-export type HeadCell = ReactNode | { label: ReactNode; align?: 'right'; hidden?: boolean };
+export type HeadCell = ReactNode | HeadObject;
 
-type HeadObject = { label: ReactNode; align?: 'right'; hidden?: boolean };
+type HeadObject = { label: ReactNode; align?: 'right'; hidden?: boolean; sort?: 'ascending' | 'descending' | 'none'; text?: string; after?: ReactNode };
 
 function isHeadObject(cell: HeadCell): cell is HeadObject {
   return typeof cell === 'object' && cell !== null && 'label' in cell;
 }
 
+// `relative`: the scroll box is the containing block of the header's screen-reader-only
+// labels (absolutely positioned), so a wide table scrolls inside it instead of widening the page.
 const FRAMES = {
-  card: { wrapper: 'overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm', table: 'divide-y divide-slate-200', head: 'bg-slate-50' },
+  card: { wrapper: 'relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm', table: 'divide-y divide-slate-200', head: 'bg-slate-50' },
   /** Inside a Section: the card is already drawn, so the table bleeds to its edges and its outer columns line up with the Section's title. */
-  inset: { wrapper: '-mx-5 overflow-x-auto [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5', table: '', head: '' },
+  inset: { wrapper: 'relative -mx-5 overflow-x-auto [&_td:first-child]:pl-5 [&_td:last-child]:pr-5 [&_th:first-child]:pl-5 [&_th:last-child]:pr-5', table: '', head: '' },
 } as const;
 
 /**
@@ -47,7 +51,7 @@ function labelCells(rows: ReactNode, labels: Array<string | undefined>): ReactNo
  */
 export function Table({ head, children, testId, empty, frame = 'card', footer }: { head: HeadCell[]; children: ReactNode; testId?: string; empty?: ReactNode; frame?: keyof typeof FRAMES; footer?: ReactNode }) {
   const labels = head.map((cell) => {
-    const label = isHeadObject(cell) ? (cell.hidden ? undefined : cell.label) : cell;
+    const label = isHeadObject(cell) ? (cell.hidden ? undefined : (cell.text ?? cell.label)) : cell;
     return typeof label === 'string' ? label : undefined;
   });
   return (
@@ -56,10 +60,11 @@ export function Table({ head, children, testId, empty, frame = 'card', footer }:
         <thead className={FRAMES[frame].head}>
           <tr>
             {head.map((cell, i) => {
-              const { label, align, hidden } = isHeadObject(cell) ? cell : { label: cell, align: undefined, hidden: false };
+              const { label, align, hidden, sort, after } = isHeadObject(cell) ? cell : { label: cell, align: undefined, hidden: false, sort: undefined, after: undefined };
               return (
-                <th key={i} scope="col" className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase ${align === 'right' ? 'text-right' : 'text-left'}`}>
+                <th key={i} scope="col" aria-sort={sort === 'none' ? undefined : sort} className={`px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase ${align === 'right' ? 'text-right' : 'text-left'}`}>
                   {hidden ? <span className="sr-only">{label}</span> : label}
+                  {after}
                 </th>
               );
             })}

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { dialect, startsWith } from '@/db/dialect';
 import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
 import type { LicenseStatus } from '@/lib/core/enums';
+import { compareInOrder, cursorOf, NEWEST_FIRST, rangesAhead, type LicenseCursor, type LicenseOrder } from '@/db/queries/license-order';
 
 /**
  * What a license search box matched on, for the support console and the admin list:
@@ -37,14 +38,10 @@ export interface CappedCount {
   capped: boolean;
 }
 
-/** Where a page starts: just after (older than) or just before (newer than) this license. */
-export interface LicenseCursor {
-  createdAt: Date;
-  id: string;
-}
-
 export interface LicensePageRequest {
   limit: number;
+  /** Newest first when not given. */
+  order?: LicenseOrder;
   after?: LicenseCursor;
   before?: LicenseCursor;
 }
@@ -140,29 +137,24 @@ function filtersOf(criteria: LicenseSearchCriteria): SQL | undefined {
   return and(criteria.status ? eq(licenses.status, criteria.status) : undefined, criteria.planId ? eq(licenses.planId, criteria.planId) : undefined);
 }
 
-/** Newest first: creation time, then id, both descending (the keyset order). */
-function newerFirst(a: LicenseCursor, b: LicenseCursor): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}
-
 /**
- * The matched licenses' keys, filtered and newest first: a few thousand at most, read by
- * primary key, so each engine's planner has nothing to guess.
+ * The matched licenses' positions, filtered and in the order asked: a few thousand at
+ * most, read by primary key, so each engine's planner has nothing to guess.
  */
-async function matchedInOrder(criteria: LicenseSearchCriteria, ids: string[], db: DbOrTx): Promise<LicenseCursor[]> {
+async function matchedInOrder(criteria: LicenseSearchCriteria, ids: string[], order: LicenseOrder, db: DbOrTx): Promise<LicenseCursor[]> {
   const keys: LicenseCursor[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
-      .select({ id: licenses.id, createdAt: licenses.createdAt, status: licenses.status, planId: licenses.planId })
+      .select()
       .from(licenses)
       .where(inArray(licenses.id, ids.slice(i, i + 500)));
     for (const row of rows) {
       if (criteria.status && row.status !== criteria.status) continue;
       if (criteria.planId && row.planId !== criteria.planId) continue;
-      keys.push({ id: row.id, createdAt: row.createdAt });
+      keys.push(cursorOf(row, order));
     }
   }
-  return keys.sort(newerFirst);
+  return keys.sort((a, b) => compareInOrder(order, a, b));
 }
 
 async function cappedCount(where: SQL | undefined, db: DbOrTx): Promise<CappedCount> {
@@ -181,7 +173,7 @@ async function cappedCount(where: SQL | undefined, db: DbOrTx): Promise<CappedCo
 export async function countMatchingLicenses(criteria: LicenseSearchCriteria, db: DbOrTx = getDb()): Promise<CappedCount> {
   const candidates = await candidateIds(criteria, db);
   if (!candidates) return cappedCount(filtersOf(criteria), db);
-  const matched = await matchedInOrder(criteria, candidates.ids, db);
+  const matched = await matchedInOrder(criteria, candidates.ids, NEWEST_FIRST, db);
   return { n: matched.length, capped: candidates.capped };
 }
 
@@ -193,51 +185,60 @@ function selectRows(db: DbOrTx) {
     .innerJoin(products, eq(plans.productId, products.id));
 }
 
+/** Up to `limit` rows ahead of `from` in the order, walking `walk`: one index range after another. */
+async function readAhead(where: SQL | undefined, order: LicenseOrder, walk: 'asc' | 'desc', from: LicenseCursor | undefined, limit: number, db: DbOrTx) {
+  const rows: Omit<LicenseSearchRow, 'seatsUsed'>[] = [];
+  for (const range of rangesAhead(order, walk, from)) {
+    if (rows.length >= limit) break;
+    rows.push(
+      ...(await selectRows(db)
+        .where(and(where, range.where))
+        .orderBy(...range.orderBy)
+        .limit(limit - rows.length)),
+    );
+  }
+  return rows;
+}
+
 /**
- * One page of the licenses matching the criteria (all licenses when none is given),
- * newest first, with the seats in use. Pages are keyset (after/before a license), so any
- * page of a million licenses costs the same; the whole catalogue is counted up to a cap.
+ * One page of the licenses matching the criteria (all licenses when none is given), in
+ * the order asked (newest first by default), with the seats in use. Pages are keyset
+ * (after/before a license's (value, id)), so any page of a million licenses costs the
+ * same in every order; the whole catalogue is counted up to a cap.
  */
 export async function searchLicenses(criteria: LicenseSearchCriteria, page: LicensePageRequest, db: DbOrTx = getDb()): Promise<LicenseSearchPage> {
+  const order = page.order ?? NEWEST_FIRST;
   const backwards = Boolean(page.before && !page.after);
   const cursor = page.after ?? page.before;
   const candidates = await candidateIds(criteria, db);
   let fetched: Omit<LicenseSearchRow, 'seatsUsed'>[];
   let total: CappedCount;
   if (candidates) {
-    const matched = await matchedInOrder(criteria, candidates.ids, db);
+    const matched = await matchedInOrder(criteria, candidates.ids, order, db);
     total = { n: matched.length, capped: candidates.capped };
-    const newer = cursor ? matched.filter((key) => newerFirst(key, cursor) < 0) : [];
-    const older = cursor ? matched.filter((key) => newerFirst(key, cursor) > 0) : matched;
-    const window = backwards ? newer.slice(-(page.limit + 1)).reverse() : older.slice(0, page.limit + 1);
+    const earlier = cursor ? matched.filter((key) => compareInOrder(order, key, cursor) < 0) : [];
+    const later = cursor ? matched.filter((key) => compareInOrder(order, key, cursor) > 0) : matched;
+    const window = backwards ? earlier.slice(-(page.limit + 1)).reverse() : later.slice(0, page.limit + 1);
     const ids = window.map((key) => key.id);
     const rows = ids.length ? await selectRows(db).where(inArray(licenses.id, ids)) : [];
     const byId = new Map(rows.map((row) => [row.license.id, row]));
     fetched = ids.map((id) => byId.get(id)!).filter(Boolean);
   } else {
-    // A row-value comparison: both engines read it as one range of the (created_at, id) index.
-    const position = cursor ? sql`(${sql.param(cursor.createdAt, licenses.createdAt)}, ${cursor.id})` : undefined;
-    const keyset = position ? (backwards ? sql`(${licenses.createdAt}, ${licenses.id}) > ${position}` : sql`(${licenses.createdAt}, ${licenses.id}) < ${position}`) : undefined;
-    const order = backwards ? [asc(licenses.createdAt), asc(licenses.id)] : [desc(licenses.createdAt), desc(licenses.id)];
-    [fetched, total] = await Promise.all([
-      selectRows(db)
-        .where(and(filtersOf(criteria), keyset))
-        .orderBy(...order)
-        .limit(page.limit + 1),
-      cappedCount(filtersOf(criteria), db),
-    ]);
+    // Going back walks the order the other way from the cursor, then the page is turned round.
+    const walk = backwards === (order.direction === 'asc') ? 'desc' : 'asc';
+    [fetched, total] = await Promise.all([readAhead(filtersOf(criteria), order, walk, cursor, page.limit + 1, db), cappedCount(filtersOf(criteria), db)]);
   }
   const more = fetched.length > page.limit;
   const shown = fetched.slice(0, page.limit);
   if (backwards) shown.reverse();
   const rows = shown.map((row) => ({ ...row, seatsUsed: row.license.seatsActive }));
-  const cursorOf = (row: LicenseSearchRow | undefined) => (row ? { createdAt: row.license.createdAt, id: row.license.id } : undefined);
+  const positionOf = (row: LicenseSearchRow | undefined) => (row ? cursorOf(row.license, order) : undefined);
   const first = rows[0];
   const last = rows[rows.length - 1];
   return {
     rows,
     total,
-    next: backwards || more ? cursorOf(last) : undefined,
-    previous: backwards ? (more ? cursorOf(first) : undefined) : cursor ? cursorOf(first) : undefined,
+    next: backwards || more ? positionOf(last) : undefined,
+    previous: backwards ? (more ? positionOf(first) : undefined) : cursor ? positionOf(first) : undefined,
   };
 }

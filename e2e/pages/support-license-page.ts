@@ -1,6 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-/** A license's page in the support console (`/support/licenses/[id]`). */
+/** A license's page in the support or the admin console (`/support/licenses/[id]`, `/admin/licenses/[id]`: the same component). */
 export class SupportLicensePage {
   constructor(private readonly page: Page) {}
 
@@ -9,7 +9,7 @@ export class SupportLicensePage {
   }
 
   seatsUsed(): Locator {
-    return this.page.getByTestId('license-seats-used');
+    return this.page.getByTestId('license-seats');
   }
 
   /** The seat row of a machine, by the start of its fingerprint as the page shows it. */

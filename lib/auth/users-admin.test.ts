@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAuditEventsPage } from '@/db/queries/audit-log';
 import { findUserByEmail, findUserById } from '@/db/queries/users';
 import { checkCredentials } from '@/lib/auth/check-credentials';
-import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled } from '@/lib/auth/users-admin';
+import { changeUserRole, createStaffUser, resetUserPassword, setUserDisabled, staffOrderOf, staffUsersPage } from '@/lib/auth/users-admin';
 import type { Actor } from '@/lib/core/actor';
 
 async function staff(email: string, role: 'admin' | 'support') {
@@ -77,5 +77,22 @@ describe('user management', () => {
     expect(await checkCredentials('helper4@example.com', helper.password, '10.0.0.3')).toEqual({ ok: false, failure: 'invalid' });
     expect(await checkCredentials('helper4@example.com', reset.password, '10.0.0.3')).toMatchObject({ ok: true });
     expect((await listAuditEventsPage({ action: 'user.reset_password' }, { limit: 1, offset: 0 }))[0]).toMatchObject({ actorLabel: 'boss4@example.com', targetId: helper.id });
+  });
+});
+
+describe('staffUsersPage', () => {
+  it('sorts by each column both ways, ties by email, and reads nonsense as by email', async () => {
+    const boss = await staff('sort-zed@example.com', 'admin');
+    await staff('sort-amy@example.com', 'support');
+    const bea = await staff('sort-bea@example.com', 'support');
+    await setUserDisabled(bea.id, true, actorFor(boss));
+    const emails = async (sort?: string, dir?: string) => (await staffUsersPage(staffOrderOf(sort, dir))).map((u) => u.email).filter((e) => e.startsWith('sort-'));
+    expect(await emails()).toEqual(['sort-amy@example.com', 'sort-bea@example.com', 'sort-zed@example.com']);
+    expect(await emails('email', 'desc')).toEqual(['sort-zed@example.com', 'sort-bea@example.com', 'sort-amy@example.com']);
+    expect(await emails('role')).toEqual(['sort-zed@example.com', 'sort-amy@example.com', 'sort-bea@example.com']);
+    expect(await emails('role', 'desc')).toEqual(['sort-amy@example.com', 'sort-bea@example.com', 'sort-zed@example.com']);
+    expect(await emails('status')).toEqual(['sort-bea@example.com', 'sort-amy@example.com', 'sort-zed@example.com']);
+    expect(await emails('price', 'up')).toEqual(await emails());
+    expect(staffOrderOf('last-sign-in', undefined)).toEqual({ key: 'last-sign-in', direction: 'desc' });
   });
 });

@@ -16,9 +16,45 @@ import { fail, type Failure, type Result } from '@/lib/core/result';
 /** The roles a staff user can hold, for the forms' validation. */
 export { USER_ROLES, type UserRole };
 
-/** Every staff user, by email, for the users page. */
-export async function staffUsersPage(): Promise<User[]> {
-  return listUsers();
+/** The columns the users page sorts by. */
+const STAFF_SORT_KEYS = ['email', 'role', 'status', 'last-sign-in'] as const;
+export interface StaffOrder {
+  key: (typeof STAFF_SORT_KEYS)[number];
+  direction: 'asc' | 'desc';
+}
+
+const staffSortKey = z.enum(STAFF_SORT_KEYS).catch('email');
+const staffSortDirection = z.enum(['asc', 'desc']).optional().catch(undefined);
+
+/** The order of the users page from `?sort=&dir=`: by email when none (or nonsense) is given; sign-ins newest first. */
+export function staffOrderOf(sort: string | undefined, direction: string | undefined): StaffOrder {
+  const key = sort ? staffSortKey.parse(sort) : 'email';
+  return { key, direction: staffSortDirection.parse(direction) ?? (key === 'last-sign-in' ? 'desc' : 'asc') };
+}
+
+const STAFF_SORT_VALUES: Record<StaffOrder['key'], (user: User) => string | number> = {
+  email: (user) => user.email.toLowerCase(),
+  role: (user) => user.role,
+  status: (user) => (user.disabledAt ? 'disabled' : 'enabled'),
+  // Never signed in sorts as the oldest.
+  'last-sign-in': (user) => user.lastLoginAt?.getTime() ?? -Infinity,
+};
+
+/**
+ * Every staff user for the users page, in `order` (ties by email). Staff are a handful of
+ * people, so the list is one page sorted here rather than paged by the database.
+ *
+ * @example
+ * const users = await staffUsersPage(staffOrderOf('role', 'asc'));
+ */
+export async function staffUsersPage(order: StaffOrder = { key: 'email', direction: 'asc' }): Promise<User[]> {
+  const valueOf = STAFF_SORT_VALUES[order.key];
+  const sign = order.direction === 'asc' ? 1 : -1;
+  return (await listUsers()).sort((a, b) => {
+    const [x, y] = [valueOf(a), valueOf(b)];
+    if (x !== y) return x < y ? -sign : sign;
+    return a.email < b.email ? -1 : a.email > b.email ? 1 : 0;
+  });
 }
 
 export const newStaffInput = z.object({

@@ -1,71 +1,36 @@
 import 'server-only';
 import { countAuditEvents, listAuditEventsPage, listAuditFacets, type AuditFilter } from '@/db/queries/audit-log';
+import { NEWEST_FIRST, type LicenseOrder } from '@/db/queries/license-order';
 import { searchLicenses, type CappedCount, type LicenseSearchCriteria, type LicenseSearchRow } from '@/db/queries/license-search';
-import { findLicenseById, type LicenseWithPlan } from '@/db/queries/licenses';
+import { findLicenseById } from '@/db/queries/licenses';
 import type { AuditEvent } from '@/db/schema';
-import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
-import { seatsPageOfLicense, type SeatPageInfo } from '@/lib/licensing/license-view';
 import { encodedCursorsOf, pageRequestOf } from '@/lib/licensing/search-licenses';
-import { issuedFilesOfLicense, seatOfLicense, type IssuedFile, type SupportSeat } from '@/lib/licensing/support-license-detail';
-
-/** How many issued files the admin license page lists. */
-const FILES_SHOWN = 200;
 
 type Page = { limit: number; offset: number };
-
-export interface AdminLicenseDetail extends LicenseWithPlan {
-  /** One page of the seats: live seats first, newest first within each state (the same list support sees). */
-  seats: SupportSeat[];
-  /** Which page of the seats this is, of how many: "Showing 1–50 of 20,000". */
-  seatPage: SeatPageInfo;
-  seatsUsed: number;
-  files: IssuedFile[];
-}
-
-/**
- * The license, plan, product, one page of seats (pages count from 1) and the issued
- * files the admin license page shows, or `undefined` when no license has that id.
- * Reading writes no audit row.
- *
- * @example
- * const detail = await adminLicenseDetail(licenseId, new Date(), seatsPage);
- * if (!detail) notFound();
- */
-export async function adminLicenseDetail(licenseId: string, now = new Date(), seatsPage = 1): Promise<AdminLicenseDetail | undefined> {
-  const found = await findLicenseById(licenseId);
-  if (!found) return undefined;
-  const usable = !licenseUnusableFailure(found, now);
-  const [seatPage, files] = await Promise.all([seatsPageOfLicense(licenseId, seatsPage), issuedFilesOfLicense(licenseId, FILES_SHOWN)]);
-  return {
-    ...found,
-    seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, usable)),
-    seatPage: seatPage.info,
-    seatsUsed: found.license.seatsActive,
-    files,
-  };
-}
 
 export interface AdminLicensesPage {
   rows: LicenseSearchRow[];
   /** How many licenses match, counted up to a cap: `capped` means "more than `n`". */
   total: CappedCount;
-  /** Cursor of the next (older) page, for `?cursor=`, when there is one. */
+  /** Cursor of the next page in the order, for `?after=`, when there is one. */
   next?: string;
-  /** Cursor of the previous (newer) page, when this is not the first. */
+  /** Cursor of the previous page, for `?before=`, when this is not the first. */
   previous?: string;
 }
 
 /**
- * One page of the admin license list (criteria from `criteriaOf`), newest first, and how
- * many licenses match in all. `page.cursor` is a page's `next` or `previous`; none, or a
- * malformed one, is the first page.
+ * One page of the admin license list (criteria from `criteriaOf`) in `page.order`
+ * (newest first when none; see `licenseOrderOf`), and how many licenses match in all.
+ * `page.cursor` is a page's `next` or `previous`; none, a malformed one, or one from
+ * another order is the first page.
  *
  * @example
- * const { rows, total, next, previous } = await adminLicensesPage(criteriaOf(q), { limit: 25, cursor });
+ * const { rows, total, next, previous } = await adminLicensesPage(criteriaOf(q), { limit: 25, cursor, order: licenseOrderOf('customer', 'asc') });
  */
-export async function adminLicensesPage(criteria: LicenseSearchCriteria, page: { limit: number; cursor?: string | null }): Promise<AdminLicensesPage> {
-  const found = await searchLicenses(criteria, pageRequestOf(page.cursor, page.limit));
-  return { rows: found.rows, total: found.total, ...encodedCursorsOf(found) };
+export async function adminLicensesPage(criteria: LicenseSearchCriteria, page: { limit: number; cursor?: string | null; order?: LicenseOrder }): Promise<AdminLicensesPage> {
+  const order = page.order ?? NEWEST_FIRST;
+  const found = await searchLicenses(criteria, pageRequestOf(page.cursor, page.limit, order));
+  return { rows: found.rows, total: found.total, ...encodedCursorsOf(found, order) };
 }
 
 /** The slugs and customer of a freshly issued batch, for the one-time key list. */

@@ -32,7 +32,7 @@ describe('deactivate', () => {
       product: { slug: license.product.slug, name: 'Test App' },
       hostname: 'render-node-3',
       alreadyDeactivated: false,
-      message: '"render-node-3" is deactivated and its seat is free. 1 of 2 seats are now free.',
+      message: '"render-node-3" is deactivated. This license has 1 of its 2 seats free.',
       seatsUsed: 1,
       seatLimit: 2,
       seatsFree: 1,
@@ -59,7 +59,7 @@ describe('deactivate', () => {
     expect(await countRowsOfEveryTable()).toEqual(before);
     expect(result).toMatchObject({ ok: true, alreadyDeactivated: true, seatsFree: 0 });
     expect(result.ok && result.message).toMatch(
-      /^This machine was already replaced by another machine after its lease and grace ended on \d{4}-\d{2}-\d{2}; nothing changed\. 0 of 1 seat is now free\.$/,
+      /^This machine was already replaced by another machine after its lease and grace ended on \d{4}-\d{2}-\d{2}; nothing changed\. The only seat of this license is in use\.$/,
     );
   });
 
@@ -73,7 +73,7 @@ describe('deactivate', () => {
     const again = await deactivate({ deactivationText: file, actor });
     expect(await countRowsOfEveryTable()).toEqual(before);
     expect(again).toMatchObject({ ok: true, alreadyDeactivated: true, seatsFree: 1 });
-    expect(again.ok && again.message).toMatch(/^This machine was already deactivated on \d{4}-\d{2}-\d{2}; nothing changed\. 1 of 1 seat is now free\.$/);
+    expect(again.ok && again.message).toMatch(/^This machine was already deactivated on \d{4}-\d{2}-\d{2}; nothing changed\. The only seat of this license is free\.$/);
   });
 
   it('refuses a file signed by another device key, and the seat stays taken', async () => {

@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/core/actor';
 import { RECLAIMED_REASON } from '@/lib/licensing/activate';
 import { audit } from '@/db/queries/audit';
 import { fail, type Result } from '@/lib/core/result';
+import { seatsFreeSentence } from '@/lib/core/license-words';
 import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-result';
 import { formatDay } from '@/lib/licensing/license-usable';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
@@ -47,7 +48,7 @@ export interface Deactivation {
  *
  * @example
  * const result = await deactivate({ deactivationText, actor: endUserActor('portal', ip) });
- * if (result.ok) show(result.message); // "… 1 of 2 seats is now free."
+ * if (result.ok) show(result.message); // "\"render-node-3\" is deactivated. This license has 1 of its 2 seats free."
  */
 export async function deactivate({ deactivationText, opened: given, actor, now = new Date() }: DeactivateInput): Promise<Result<Deactivation>> {
   let opened: OpenedDeviceArtifact<DeactivationClaims>;
@@ -96,7 +97,7 @@ export async function deactivate({ deactivationText, opened: given, actor, now =
         ok: true as const,
         ...summary(seatsUsed),
         alreadyDeactivated: true,
-        message: `This machine was ${how}${when}; nothing changed. ${freeSentence(summary(seatsUsed))}`,
+        message: `This machine was ${how}${when}; nothing changed. ${seatsFreeSentence(summary(seatsUsed))}`,
       };
     }
     if (await findUsedNonce(claims.jti, tx)) return given ? CODE_REPLAYED : REPLAYED;
@@ -109,13 +110,10 @@ export async function deactivate({ deactivationText, opened: given, actor, now =
     await emitWebhookEvent(tx, 'seat.deactivated', found.license.id, { seat_id: seat.id, license_id: found.license.id, product: found.product.slug, hostname: seat.hostname, usage: claims.usage ?? null }, now);
     const after = summary(found.license.seatsActive - 1);
     const device = seat.hostname ? `"${seat.hostname}"` : 'The machine';
-    return { ok: true as const, ...after, alreadyDeactivated: false, message: `${device} is deactivated and its seat is free. ${freeSentence(after)}` };
+    return { ok: true as const, ...after, alreadyDeactivated: false, message: `${device} is deactivated. ${seatsFreeSentence(after)}` };
   });
 }
 
 const REPLAYED = fail('ERR_REQUEST_REPLAYED', 'This deactivation file was already used. Create a new one in the application, or ask support to release the seat.');
 const CODE_REPLAYED = fail('ERR_REQUEST_REPLAYED', 'This deactivation code was already used. Create a new one on the machine, or ask support to release the seat.');
 
-function freeSentence({ seatsFree, seatLimit }: { seatsFree: number; seatLimit: number }): string {
-  return `${seatsFree} of ${seatLimit} ${seatLimit === 1 ? 'seat is' : 'seats are'} now free.`;
-}

@@ -3,6 +3,7 @@ import { findLicenseById, findLicenseByKeyHash, type LicenseWithPlan } from '@/d
 import { countSeatsOfLicense, listSeatsOfLicense } from '@/db/queries/seats';
 import type { Seat } from '@/db/schema';
 import { fail, type Result } from '@/lib/core/result';
+import type { LicenseState } from '@/lib/core/license-words';
 import { hashLicenseKey, maskLicenseKey } from '@/lib/licensing/license-key';
 import { LICENSE_KEY_NOT_FOUND_MESSAGE } from '@/lib/licensing/refresh-seat';
 
@@ -37,7 +38,7 @@ export interface LicenseView {
   id: string;
   /** The key with its middle groups hidden. */
   maskedKey: string;
-  status: 'active' | 'suspended' | 'expired';
+  status: LicenseState;
   suspendedReason: string | null;
   expiresAt: Date | null;
   product: { slug: string; name: string };

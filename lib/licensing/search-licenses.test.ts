@@ -96,17 +96,30 @@ describe('searchLicensesForSupport', () => {
 
 describe('encodeCursor and decodeCursor', () => {
   it('round-trip a position as a URL-safe string', () => {
-    const at = { createdAt: new Date('2026-11-25T10:00:00.123Z'), id: '8f14e45f-ceea-467f-a0e6-4f3b2c1d0e9a' };
+    const id = '8f14e45f-ceea-467f-a0e6-4f3b2c1d0e9a';
+    const positions = [
+      { order: { key: 'created', direction: 'desc' }, at: { value: new Date('2026-11-25T10:00:00.123Z'), id } },
+      { order: { key: 'expires', direction: 'asc' }, at: { value: null, id } },
+      { order: { key: 'customer', direction: 'asc' }, at: { value: 'ada "lovelace" & co.', id } },
+      { order: { key: 'status', direction: 'desc' }, at: { value: 'suspended', id } },
+    ] as const;
     for (const direction of ['after', 'before'] as const) {
-      const text = encodeCursor({ direction, at });
-      expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
-      expect(decodeCursor(text)).toEqual({ direction, at });
+      for (const { order, at } of positions) {
+        const text = encodeCursor({ direction, order, at });
+        expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(decodeCursor(text)).toEqual({ direction, order, at });
+      }
     }
   });
 
   it('read anything malformed as no cursor (the first page), never throwing', () => {
     const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-    for (const text of [undefined, null, '', 'x', '!!!', b64('a.12'), b64('c.12.id'), b64('a.-5.id'), b64('a.12.'), b64('a.99999999999999999.id'), 'A'.repeat(1000)]) {
+    const json = (value: object) => b64(JSON.stringify({ d: 'a', k: 'created', o: 'desc', v: 12, i: 'id', ...value }));
+    const malformed = [
+      undefined, null, '', 'x', '!!!', b64('a.12.id'), b64('{'), json({ d: 'c' }), json({ k: 'price' }), json({ o: 'up' }), json({ i: '' }),
+      json({ v: 'text' }), json({ v: null }), json({ k: 'customer', v: 12 }), json({ v: 1e17 }), json({ v: 1.5 }), 'A'.repeat(2000),
+    ];
+    for (const text of malformed) {
       expect(decodeCursor(text)).toBeUndefined();
     }
   });

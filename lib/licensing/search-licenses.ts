@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { searchLicenses as queryLicenses, type CappedCount, type LicenseCursor, type LicensePageRequest, type LicenseSearchCriteria } from '@/db/queries/license-search';
+import { LICENSE_SORT_KEYS, NEWEST_FIRST, type LicenseCursor, type LicenseOrder } from '@/db/queries/license-order';
+import { searchLicenses as queryLicenses, type CappedCount, type LicensePageRequest, type LicenseSearchCriteria } from '@/db/queries/license-search';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { hashLicenseKey, maskLicenseKey, normalizeLicenseKey } from '@/lib/licensing/license-key';
 
@@ -35,49 +36,88 @@ export interface LicenseSearchPage {
   previous?: string;
 }
 
-/** Which side of a license a page starts on: `after` is the next (older) page, `before` the previous one. */
+/** Which side of a license a page starts on, in which order: `after` is the next page, `before` the previous one. */
 export interface PageCursor {
   direction: 'after' | 'before';
+  order: LicenseOrder;
   at: LicenseCursor;
 }
 
-const CURSOR_TEXT = /^([ab])\.(\d{1,15})\.(.{1,200})$/s;
+const TIMESTAMP_KEYS: ReadonlySet<LicenseOrder['key']> = new Set(['created', 'expires']);
+
+const cursorText = z.object({
+  d: z.enum(['a', 'b']),
+  k: z.enum(LICENSE_SORT_KEYS),
+  o: z.enum(['asc', 'desc']),
+  v: z.union([z.number().int().min(-8.64e15).max(8.64e15), z.string().max(500), z.null()]),
+  i: z.string().min(1).max(200),
+});
 
 /**
- * A page position as an opaque, URL-safe string for links (`?cursor=…`): base64url of
- * `a|b.<createdAt ms>.<license id>`.
+ * A page position as an opaque, URL-safe string for links (`?after=…`): base64url of a
+ * small JSON object with the direction, the order and the license's (value, id).
  *
  * @example
- * const href = `/support?q=${q}&cursor=${encodeCursor({ direction: 'after', at: { createdAt, id } })}`;
+ * const href = `/support?q=${q}&after=${encodeCursor({ direction: 'after', order: NEWEST_FIRST, at: { value: createdAt, id } })}`;
  */
 export function encodeCursor(cursor: PageCursor): string {
-  const direction = cursor.direction === 'before' ? 'b' : 'a';
-  return Buffer.from(`${direction}.${cursor.at.createdAt.getTime()}.${cursor.at.id}`, 'utf8').toString('base64url');
+  const value = cursor.at.value instanceof Date ? cursor.at.value.getTime() : cursor.at.value;
+  const text = JSON.stringify({ d: cursor.direction === 'before' ? 'b' : 'a', k: cursor.order.key, o: cursor.order.direction, v: value, i: cursor.at.id });
+  return Buffer.from(text, 'utf8').toString('base64url');
 }
 
 /** The position an {@link encodeCursor} string names; anything malformed (or none) is `undefined`: the first page. */
 export function decodeCursor(text: string | null | undefined): PageCursor | undefined {
-  if (!text || text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  const match = CURSOR_TEXT.exec(Buffer.from(text, 'base64url').toString('utf8'));
-  if (!match) return undefined;
-  const createdAt = new Date(Number(match[2]));
-  if (Number.isNaN(createdAt.getTime())) return undefined;
-  return { direction: match[1] === 'b' ? 'before' : 'after', at: { createdAt, id: match[3]! } };
+  if (!text || text.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorText.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { d, k, o, v, i } = parsed.data;
+  // A timestamp order carries milliseconds (or null: no expiry); the others carry text.
+  const valid = TIMESTAMP_KEYS.has(k) ? typeof v === 'number' || (v === null && k === 'expires') : typeof v === 'string';
+  if (!valid) return undefined;
+  return { direction: d === 'b' ? 'before' : 'after', order: { key: k, direction: o }, at: { value: typeof v === 'number' ? new Date(v) : v, id: i } };
 }
 
-/** The keyset page request for an {@link encodeCursor} string (the first page when it is missing or malformed). */
-export function pageRequestOf(cursor: string | null | undefined, limit: number): LicensePageRequest {
+/**
+ * The keyset page request for an {@link encodeCursor} string in `order` (the first page
+ * when it is missing, malformed, or from another order).
+ */
+export function pageRequestOf(cursor: string | null | undefined, limit: number, order: LicenseOrder = NEWEST_FIRST): LicensePageRequest {
   const decoded = decodeCursor(cursor);
-  if (!decoded) return { limit };
-  return decoded.direction === 'before' ? { limit, before: decoded.at } : { limit, after: decoded.at };
+  if (!decoded || decoded.order.key !== order.key || decoded.order.direction !== order.direction) return { limit, order };
+  return decoded.direction === 'before' ? { limit, order, before: decoded.at } : { limit, order, after: decoded.at };
 }
 
-/** The next and previous cursors of a page, encoded for links. */
-export function encodedCursorsOf(page: { next?: LicenseCursor; previous?: LicenseCursor }): { next?: string; previous?: string } {
+/** The next and previous cursors of a page in `order`, encoded for links. */
+export function encodedCursorsOf(page: { next?: LicenseCursor; previous?: LicenseCursor }, order: LicenseOrder = NEWEST_FIRST): { next?: string; previous?: string } {
   return {
-    ...(page.next ? { next: encodeCursor({ direction: 'after', at: page.next }) } : {}),
-    ...(page.previous ? { previous: encodeCursor({ direction: 'before', at: page.previous }) } : {}),
+    ...(page.next ? { next: encodeCursor({ direction: 'after', order, at: page.next }) } : {}),
+    ...(page.previous ? { previous: encodeCursor({ direction: 'before', order, at: page.previous }) } : {}),
   };
+}
+
+export type { LicenseOrder };
+
+const sortKey = z.enum(LICENSE_SORT_KEYS).catch('created');
+const sortDirection = z.enum(['asc', 'desc']).optional().catch(undefined);
+
+/**
+ * The order of the admin license list from its `?sort=&dir=` parameters: newest first
+ * when none (or nonsense) is given; a column without a direction sorts the way people
+ * expect it (names A to Z, expiry soonest first, dates newest first).
+ *
+ * @example
+ * licenseOrderOf('customer', 'desc'); // { key: 'customer', direction: 'desc' }
+ */
+export function licenseOrderOf(sort: string | undefined, direction: string | undefined): LicenseOrder {
+  const key = sort ? sortKey.parse(sort) : NEWEST_FIRST.key;
+  return { key, direction: sortDirection.parse(direction) ?? (key === 'created' ? 'desc' : 'asc') };
 }
 
 /** A status from a select box; anything else (an empty "any status" included) is no filter. */

@@ -10,6 +10,8 @@ import type { LicenseFileKind } from '@/lib/core/enums';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { fail, type Result } from '@/lib/core/result';
 import { LICENSE_KEY_CONTEXT } from '@/lib/licensing/issue-licenses';
+import { maskLicenseKey } from '@/lib/licensing/license-key';
+import type { LicenseState } from '@/lib/core/license-words';
 import { licenseUnusableFailure } from '@/lib/licensing/license-usable';
 import { seatsPageOfLicense, seatState, type SeatPageInfo, type SeatState } from '@/lib/licensing/license-view';
 
@@ -17,6 +19,14 @@ import { seatsPageOfLicense, seatState, type SeatPageInfo, type SeatState } from
 const FILES_SHOWN = 50;
 const AUDIT_EVENTS_SHOWN = 100;
 const USAGE_RECORDS_SHOWN = 100;
+
+/** Which console shows a license: both show the same page, the admin's with its own controls. */
+export type StaffArea = 'admin' | 'support';
+
+/** The page of a license in a console, where a release returns to. */
+export function staffLicensePath(area: StaffArea, licenseId: string): string {
+  return `/${area}/licenses/${encodeURIComponent(licenseId)}`;
+}
 
 export interface SupportSeat {
   id: string;
@@ -55,7 +65,7 @@ export interface SupportBlockedDevice {
   unblockedBy: string | null;
 }
 
-export interface IssuedFile {
+interface IssuedFile {
   id: string;
   kind: LicenseFileKind;
   hostname: string;
@@ -71,7 +81,9 @@ export interface SupportLicenseDetail {
   id: string;
   /** In full: support reads it back to customers who lost it. */
   key: string;
-  status: 'active' | 'suspended' | 'expired';
+  /** The first and last groups only, for pages that show keys once (the admin's). */
+  maskedKey: string;
+  status: LicenseState;
   /** Why no file can be issued now (suspended or expired), for the re-issue button. */
   unusableReason: string | null;
   suspendedReason: string | null;
@@ -80,7 +92,7 @@ export interface SupportLicenseDetail {
   customerName: string;
   customerEmail: string;
   product: { name: string; slug: string };
-  plan: { name: string; slug: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number };
+  plan: { id: string; name: string; slug: string; offlineTtlSeconds: number; graceSeconds: number; seatLimit: number };
   seatsUsed: number;
   /** One page of the seats (50), live ones first. */
   seats: SupportSeat[];
@@ -94,7 +106,7 @@ export interface SupportLicenseDetail {
 }
 
 /** One seat as the staff pages show it; `usable` is whether the license may be issued files now. */
-export function seatOfLicense(seat: Seat, now: Date, usable: boolean, extra: { blocked: boolean; earlierFingerprints: string[] } = { blocked: false, earlierFingerprints: [] }): SupportSeat {
+function seatOfLicense(seat: Seat, now: Date, usable: boolean, extra: { blocked: boolean; earlierFingerprints: string[] } = { blocked: false, earlierFingerprints: [] }): SupportSeat {
   return {
     id: seat.id,
     hostname: seat.hostname,
@@ -116,7 +128,7 @@ export function seatOfLicense(seat: Seat, now: Date, usable: boolean, extra: { b
 }
 
 /** The newest `limit` license files signed for a license, with the device and the issuer. */
-export async function issuedFilesOfLicense(licenseId: string, limit: number): Promise<IssuedFile[]> {
+async function issuedFilesOfLicense(licenseId: string, limit: number): Promise<IssuedFile[]> {
   return (await listLicenseFilesOfLicense(licenseId, limit)).map(({ file, hostname, issuedByLabel }) => ({
     id: file.id,
     kind: file.kind,
@@ -164,6 +176,7 @@ export async function supportLicenseDetail(licenseId: string, now = new Date(), 
     license: {
       id: license.id,
       key,
+      maskedKey: maskLicenseKey(license.keyPrefix, license.keySuffix),
       status: unusable?.code === 'ERR_LICENSE_SUSPENDED' ? 'suspended' : unusable ? 'expired' : 'active',
       unusableReason: unusable?.message ?? null,
       suspendedReason: license.suspendedReason,
@@ -172,7 +185,7 @@ export async function supportLicenseDetail(licenseId: string, now = new Date(), 
       customerName: license.customerName,
       customerEmail: license.customerEmail,
       product: { name: product.name, slug: product.slug },
-      plan: { name: plan.name, slug: plan.slug, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit },
+      plan: { id: plan.id, name: plan.name, slug: plan.slug, offlineTtlSeconds: plan.offlineTtlSeconds, graceSeconds: plan.graceSeconds, seatLimit: plan.seatLimit },
       seatsUsed: license.seatsActive,
       seats: seatPage.seats.map((seat) => seatOfLicense(seat, now, !unusable, extraOf(seat))),
       seatPage: seatPage.info,

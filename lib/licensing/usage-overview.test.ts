@@ -4,7 +4,7 @@ import { writeTransaction } from '@/db/client';
 import { endActiveSeat, insertActiveSeat } from '@/db/queries/seats';
 import { DAY } from '@/lib/licensing/durations';
 import { createTestLicense } from '@/lib/testing/licensing-fixtures';
-import { dailySeries, usageOverview } from '@/lib/licensing/usage-overview';
+import { dailySeries, overviewDaysOf, usageOverview } from '@/lib/licensing/usage-overview';
 
 /** A seat taken at `activatedAt` (and deactivated by its machine at `deactivatedAt`), counted as activation counts it. */
 async function seat(licenseId: string, activatedAt: Date, leaseEndsAt: Date, deactivatedAt?: Date) {
@@ -55,5 +55,18 @@ describe('the usage overview', () => {
     expect(overview.series.find((d) => d.day === '2026-11-23')).toMatchObject({ activations: 1 });
     expect(overview.series.find((d) => d.day === '2026-11-24')).toMatchObject({ deactivations: 1 });
     expect(overview.nearExpiry.map((row) => row.license.id)).toEqual([soon.licenseId]);
+
+    // A shorter range counts only its own days; a longer one reaches the older seat.
+    const week = await usageOverview(now, 7);
+    expect(week.series).toHaveLength(7);
+    expect(week.series[0]!.day).toBe('2026-11-19');
+    expect(week.totals).toEqual({ activations: 2, deactivations: 1 });
+    const quarter = await usageOverview(now, 90);
+    expect(quarter.series).toHaveLength(90);
+    expect(quarter.totals).toEqual({ activations: 3, deactivations: 1 });
+  });
+
+  it('reads the range parameter, and anything else as 30 days', () => {
+    expect([overviewDaysOf('7'), overviewDaysOf('90'), overviewDaysOf(undefined), overviewDaysOf('365'), overviewDaysOf('7.0')]).toEqual([7, 90, 30, 30, 30]);
   });
 });

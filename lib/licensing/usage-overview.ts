@@ -10,8 +10,16 @@ export interface DailyActivity {
   deactivations: number;
 }
 
-export const OVERVIEW_DAYS = 30;
+/** The date ranges the overview offers, in days ending today; 30 unless another is chosen. */
+export const OVERVIEW_RANGES = [7, 30, 90] as const;
+export type OverviewDays = (typeof OVERVIEW_RANGES)[number];
+const DEFAULT_DAYS: OverviewDays = 30;
 export const NEAR_EXPIRY_DAYS = 30;
+
+/** The range a `?days=` parameter names: one of {@link OVERVIEW_RANGES}, else 30. */
+export function overviewDaysOf(param: string | undefined): OverviewDays {
+  return OVERVIEW_RANGES.find((days) => String(days) === param) ?? DEFAULT_DAYS;
+}
 
 /** The last `days` UTC days ending today, oldest first, each with its counts (0 when none). */
 export function dailySeries(now: Date, days: number, activations: Map<string, number>, deactivations: Map<string, number>): DailyActivity[] {
@@ -22,9 +30,9 @@ export function dailySeries(now: Date, days: number, activations: Map<string, nu
   });
 }
 
-/** Everything the admin overview shows, read at `now`. */
-export async function usageOverview(now = new Date()) {
-  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (OVERVIEW_DAYS - 1) * DAY * 1000);
+/** Everything the admin overview shows, read at `now`, with activity over the last `days` UTC days. */
+export async function usageOverview(now = new Date(), days: OverviewDays = DEFAULT_DAYS) {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * DAY * 1000);
   const [counts, seats, licenses, nearExpiry] = await Promise.all([
     listSeatCountsSince(since),
     countSeatsInUse(now),
@@ -34,7 +42,7 @@ export async function usageOverview(now = new Date()) {
   // Deactivations are the machines' own; seats freed by support or reclaimed are not counted here.
   const series = dailySeries(
     now,
-    OVERVIEW_DAYS,
+    days,
     new Map(counts.map((row) => [row.day, row.activated])),
     new Map(counts.map((row) => [row.day, row.deactivated])),
   );

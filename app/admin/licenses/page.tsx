@@ -4,27 +4,40 @@ import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
 import { CursorPagination, PAGE_SIZE, searchHref, searchParam } from '@/components/ui/pagination';
-import { StatusBadge } from '@/components/ui/status-badge';
+import { LicenseStatusBadge } from '@/components/license-status-badge';
+import { SortBar, sortHeader, type SortColumn } from '@/components/ui/sort-header';
 import { cellClass, EmptyRow, Table } from '@/components/ui/table';
 import { ADMIN_ONLY, requireStaffPage } from '@/lib/auth/staff';
 import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
-import { criteriaOf } from '@/lib/licensing/search-licenses';
+import { criteriaOf, licenseOrderOf, type LicenseOrder } from '@/lib/licensing/search-licenses';
+import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
 
 export const metadata: Metadata = { title: 'Licenses' };
 
-type Search = { q?: string; status?: string; after?: string | string[]; before?: string | string[] };
+type Search = { q?: string; status?: string; sort?: string | string[]; dir?: string | string[]; after?: string | string[]; before?: string | string[] };
 
 /** One page of the search, and the moment it was read: a license counts as expired as of then (rendering stays pure). */
-async function licensesAsOfNow(q: string, status: string, cursor: string | undefined) {
-  const page = await adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, cursor });
+async function licensesAsOfNow(q: string, status: string, order: LicenseOrder, cursor: string | undefined) {
+  const page = await adminLicensesPage(criteriaOf(q, { status }), { limit: PAGE_SIZE, cursor, order });
   return { ...page, now: new Date() };
 }
 
 export default async function LicensesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireStaffPage(ADMIN_ONLY, '/admin/licenses');
-  const { q = '', status = '', after, before } = await searchParams;
-  const { total, rows, next, previous, now } = await licensesAsOfNow(q, status, searchParam(after) ?? searchParam(before));
+  const { q = '', status = '', sort, dir, after, before } = await searchParams;
+  const order = licenseOrderOf(searchParam(sort), searchParam(dir));
+  const { total, rows, next, previous, now } = await licensesAsOfNow(q, status, order, searchParam(after) ?? searchParam(before));
+  // The order's own parameters, kept by the pages and left out of the URL when it is the default.
+  const sorted: Record<string, string> = order.key === 'created' && order.direction === 'desc' ? {} : { sort: order.key, dir: order.direction };
+  const sortContext = { current: order, basePath: '/admin/licenses', params: { q, status } };
+  const columns: Record<LicenseOrder['key'], SortColumn> = {
+    customer: { label: 'Customer', column: 'customer', first: 'asc' },
+    expires: { label: 'Expires', column: 'expires', first: 'asc' },
+    status: { label: 'Status', column: 'status', first: 'asc' },
+    created: { label: 'Created', column: 'created', first: 'desc' },
+  };
+  const column = (key: LicenseOrder['key']) => sortHeader(columns[key], sortContext);
   const actions = (
     <>
       <a href={searchHref('/admin/licenses/export', { q, status })} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="licenses-export">
@@ -39,7 +52,10 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Licenses" description="Search by the full key, one group of it (e.g. the last five characters), the customer's name or email, or a machine's hostname or fingerprint." actions={actions} />
       <form className="mb-4 grid gap-2 sm:grid-cols-[minmax(0,28rem)_10rem_auto] sm:justify-start" role="search" data-testid="license-search">
-        <input name="q" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={inputClass} />
+        {Object.entries(sorted).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input name="q" type="search" defaultValue={q} placeholder="Key, key part, customer, device name or fingerprint" aria-label="Search licenses" className={inputClass} />
         <select name="status" defaultValue={status} aria-label="Status" className={inputClass}>
           <option value="">Any status</option>
           <option value="active">Active</option>
@@ -49,8 +65,9 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
           Search
         </button>
       </form>
+      <SortBar columns={Object.values(columns)} context={sortContext} testId="license-sort-bar" />
       <Table
-        head={['Key', 'Customer', 'Product · plan', 'Seats', 'Expires', 'Status']}
+        head={['Key', column('customer'), 'Product · plan', SEATS_IN_USE_LABEL, column('expires'), column('status'), column('created')]}
         testId="license-table"
         empty={rows.length === 0 ? <EmptyRow text={q || status ? 'No license matches this search.' : 'No licenses yet.'} /> : undefined}
       >
@@ -71,18 +88,19 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                 <div className="text-slate-900">{product.name}</div>
                 <div className="text-xs text-slate-600">{plan.name}</div>
               </td>
-              <td className={cellClass}>
-                {seatsUsed} / {plan.seatLimit}
+              <td className={cellClass}>{seatsInUse({ seatsUsed, seatLimit: plan.seatLimit })}</td>
+              <td className={`${cellClass} whitespace-nowrap`} data-testid="license-expires">
+                {formatDate(license.expiresAt, 'never')}
               </td>
-              <td className={cellClass}>{formatDate(license.expiresAt, 'never')}</td>
               <td className={cellClass}>
-                <StatusBadge status={expired ? 'expired' : license.status} />
+                <LicenseStatusBadge status={license.status === 'suspended' ? 'suspended' : expired ? 'expired' : 'active'} />
               </td>
+              <td className={`${cellClass} whitespace-nowrap`}>{formatDate(license.createdAt)}</td>
             </tr>
           );
         })}
       </Table>
-      <CursorPagination basePath="/admin/licenses" params={{ q, status }} shown={rows.length} total={total} next={next} previous={previous} />
+      <CursorPagination basePath="/admin/licenses" params={{ q, status, ...sorted }} shown={rows.length} total={total} next={next} previous={previous} />
     </>
   );
 }

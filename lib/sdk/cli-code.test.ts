@@ -69,7 +69,7 @@ describe('gatepass --code', () => {
     const deactivated = await gatepass('deactivate', '--code', '--state', state);
     expect(deactivated.code).toBe(0);
     expect(readDeviceCode(printed(deactivated.stdout), 'deactivation').kind).toBe('deactivation');
-    expect((await gatepass('status', '--state', state)).code).toBe(3);
+    expect((await gatepass('status', '--state', state)).code).toBe(9); // not activated (docs/PROTOCOL.md "CLI" exit codes)
   });
 
   it('refuses what a code cannot carry, and a response with no request waiting', async () => {

@@ -45,6 +45,14 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       }
       await page.goto('/deactivate');
       await check('/deactivate');
+      for (const [path, heading] of [
+        ['/code', 'Enter a code'],
+        ['/revocations', 'Revocation list'],
+      ] as const) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await check(path);
+      }
       await page.goto('/login');
       await check('/login');
       await page.goto('/no-such-page');
@@ -74,6 +82,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         [`/admin/licenses/${license.licenseId}`, ''],
         ['/admin/users', 'Users'],
         ['/admin/keys', 'Signing keys'],
+        ['/admin/api-tokens', 'API tokens'],
+        ['/admin/webhooks', 'Webhooks'],
         ['/admin/audit', 'Audit log'],
       ];
       for (const [path, heading] of pages) {

@@ -1,21 +1,26 @@
 import 'server-only';
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { hotQuery } from '@/db/prepared';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { blockedDevices, licenses, plans, products, revocationSequence, type BlockedDevice } from '@/db/schema';
 
-/** A device still blocked on the license, by its device key or its fingerprint. */
-export async function findActiveBlock(licenseId: string, device: { deviceThumbprint: string; fingerprint: string }, db: DbOrTx = getDb()): Promise<BlockedDevice | undefined> {
-  const [row] = await db
+const selectActiveBlock = hotQuery('find_active_block', (db) =>
+  db
     .select()
     .from(blockedDevices)
     .where(
       and(
-        eq(blockedDevices.licenseId, licenseId),
+        eq(blockedDevices.licenseId, sql.placeholder('licenseId')),
         isNull(blockedDevices.unblockedAt),
-        or(eq(blockedDevices.deviceThumbprint, device.deviceThumbprint), eq(blockedDevices.fingerprint, device.fingerprint)),
+        or(eq(blockedDevices.deviceThumbprint, sql.placeholder('deviceThumbprint')), eq(blockedDevices.fingerprint, sql.placeholder('fingerprint'))),
       ),
     )
-    .limit(1);
+    .limit(1),
+);
+
+/** A device still blocked on the license, by its device key or its fingerprint: read in every activation and refresh. */
+export async function findActiveBlock(licenseId: string, device: { deviceThumbprint: string; fingerprint: string }, db: DbOrTx = getDb()): Promise<BlockedDevice | undefined> {
+  const [row] = await selectActiveBlock(db, { licenseId, deviceThumbprint: device.deviceThumbprint, fingerprint: device.fingerprint });
   return row;
 }
 
@@ -67,8 +72,13 @@ export async function listRevokedOfProduct(productSlug: string | null, db: DbOrT
 }
 
 /** The revocation list's sequence number now (0 before the first change). */
+const selectRevocationSequence = hotQuery('read_revocation_sequence', (db) =>
+  db.select({ sequence: revocationSequence.sequence }).from(revocationSequence).where(eq(revocationSequence.id, sql.placeholder('id'))),
+);
+
+/** The revocation list's current sequence: read for every file the portal issues. */
 export async function readRevocationSequence(db: DbOrTx = getDb()): Promise<number> {
-  const [row] = await db.select({ sequence: revocationSequence.sequence }).from(revocationSequence).where(eq(revocationSequence.id, 'current'));
+  const [row] = await selectRevocationSequence(db, { id: 'current' });
   return row?.sequence ?? 0;
 }
 

@@ -36,14 +36,18 @@ export async function findSeatsByFingerprint(fingerprint: string, db: DbOrTx = g
     .limit(20);
 }
 
-/** The live seat of this installation (its device key) on the license, whatever its fingerprint now. */
-export async function findActiveSeatByDeviceThumbprint(licenseId: string, deviceThumbprint: string, db: DbOrTx = getDb()): Promise<Seat | undefined> {
-  const [row] = await db
+const selectActiveSeatByThumbprint = hotQuery('find_active_seat_by_thumbprint', (db) =>
+  db
     .select()
     .from(seats)
-    .where(and(eq(seats.licenseId, licenseId), eq(seats.deviceThumbprint, deviceThumbprint), eq(seats.status, 'active')))
+    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.deviceThumbprint, sql.placeholder('deviceThumbprint')), eq(seats.status, 'active')))
     .orderBy(desc(seats.activatedAt))
-    .limit(1);
+    .limit(1),
+);
+
+/** The live seat of this installation (its device key) on the license, whatever its fingerprint now. */
+export async function findActiveSeatByDeviceThumbprint(licenseId: string, deviceThumbprint: string, db: DbOrTx = getDb()): Promise<Seat | undefined> {
+  const [row] = await selectActiveSeatByThumbprint(db, { licenseId, deviceThumbprint });
   return row;
 }
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { dialect } from '@/db/dialect';
+import { hotQuery } from '@/db/prepared';
 import { webhookDeliveries, webhookEndpoints, webhookEvents, type WebhookEndpoint } from '@/db/schema';
 
 export async function insertWebhookEndpoint(row: typeof webhookEndpoints.$inferInsert, db: DbOrTx = getDb()): Promise<void> {
@@ -21,9 +22,13 @@ export async function setWebhookEndpointDisabled(id: string, disabledAt: Date | 
   await db.update(webhookEndpoints).set({ disabledAt }).where(eq(webhookEndpoints.id, id));
 }
 
+const selectEnabledEndpoints = hotQuery('list_enabled_webhook_endpoints', (db) =>
+  db.select({ id: webhookEndpoints.id, events: webhookEndpoints.events }).from(webhookEndpoints).where(isNull(webhookEndpoints.disabledAt)),
+);
+
 /** The enabled endpoints and what they listen to: read in every change that may emit (a small table). */
 export async function listEnabledWebhookEndpoints(tx: Tx): Promise<Array<{ id: string; events: string }>> {
-  return tx.select({ id: webhookEndpoints.id, events: webhookEndpoints.events }).from(webhookEndpoints).where(isNull(webhookEndpoints.disabledAt));
+  return selectEnabledEndpoints(tx, {});
 }
 
 export async function insertWebhookEvent(row: typeof webhookEvents.$inferInsert, tx: Tx): Promise<number> {
@@ -33,6 +38,16 @@ export async function insertWebhookEvent(row: typeof webhookEvents.$inferInsert,
 
 export async function insertWebhookDeliveries(rows: Array<typeof webhookDeliveries.$inferInsert>, tx: Tx): Promise<void> {
   await tx.insert(webhookDeliveries).values(rows);
+}
+
+/** Whether any delivery is due: a read on the reader connection, so an idle worker takes no write lock. */
+export async function anyWebhookDeliveryDue(nowMs: number, db: DbOrTx = getDb()): Promise<boolean> {
+  const rows = await db
+    .select({ seq: webhookDeliveries.eventSeq })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, nowMs)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export interface ClaimedDelivery {
@@ -46,7 +61,7 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` deliveries that are due, for `leaseMs`: for each endpoint and license
+ * Claims up to `limit` deliveries that are due, for `leaseMs`, to enabled endpoints: for each endpoint and license
  * only the oldest pending one (so they go in order, and one at a time), and on PostgreSQL
  * skipping rows another instance is claiming (`FOR UPDATE SKIP LOCKED`), so each delivery is
  * in flight on one instance only. An instance that dies mid-send loses its lease, and the
@@ -59,6 +74,7 @@ export async function claimDueWebhookDeliveries(nowMs: number, leaseMs: number, 
     WHERE (endpoint_id, event_seq) IN (
       SELECT c.endpoint_id, c.event_seq FROM webhook_deliveries c
       WHERE c.status = 'pending' AND c.next_attempt_at <= ${nowMs} AND (c.locked_until IS NULL OR c.locked_until < ${nowMs})
+        AND c.endpoint_id IN (SELECT e.id FROM webhook_endpoints e WHERE e.disabled_at IS NULL)
         AND NOT EXISTS (
           SELECT 1 FROM webhook_deliveries p
           WHERE p.endpoint_id = c.endpoint_id AND p.license_id = c.license_id AND p.status = 'pending' AND p.event_seq < c.event_seq

@@ -1,4 +1,5 @@
 import 'server-only';
+import { afterRevocationChange } from '@/lib/licensing/revocation-list';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { writeTransaction, type Tx } from '@/db/client';
@@ -74,7 +75,7 @@ export async function blockDevice(input: z.input<typeof blockDeviceInput>, actor
   const parsed = blockDeviceInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Give a reason for blocking the device.', fieldErrorsOf(parsed.error));
   const { licenseId, seatId, reason } = parsed.data;
-  return writeTransaction(async (tx) => {
+  return afterRevocationChange(writeTransaction(async (tx) => {
     const found = await lockLicenseById(licenseId, tx);
     const seat = found && (await findSeatById(seatId, tx));
     if (!found || !seat || seat.licenseId !== licenseId) {
@@ -98,7 +99,7 @@ export async function blockDevice(input: z.input<typeof blockDeviceInput>, actor
       now,
     );
     return { ok: true as const, seatId: seat.id, blockId, hostname: seat.hostname, released };
-  });
+  }));
 }
 
 /**
@@ -112,7 +113,7 @@ export async function unblockDevice(input: z.input<typeof unblockDeviceInput>, a
   const parsed = unblockDeviceInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'The portal could not read this form. Reload the page and try again.', fieldErrorsOf(parsed.error));
   const { licenseId, blockId } = parsed.data;
-  return writeTransaction(async (tx) => {
+  return afterRevocationChange(writeTransaction(async (tx) => {
     const ended = await endBlock(blockId, licenseId, { unblockedAt: now, unblockedBy: actor.label }, tx);
     if (!ended) {
       const block = await findBlockById(blockId, tx);
@@ -122,5 +123,5 @@ export async function unblockDevice(input: z.input<typeof unblockDeviceInput>, a
     await raiseRevocationSequence(now, tx);
     await audit(tx, actor, 'device.unblock', { type: 'blocked_device', id: blockId, licenseId }, { hostname: ended.hostname, fingerprint: ended.fingerprint, blockedFor: ended.reason }, now);
     return { ok: true as const, blockId };
-  });
+  }));
 }

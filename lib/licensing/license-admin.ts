@@ -1,4 +1,5 @@
 import 'server-only';
+import { afterRevocationChange } from '@/lib/licensing/revocation-list';
 import { z } from 'zod';
 import { writeTransaction } from '@/db/client';
 import { findLicenseById, updateLicense } from '@/db/queries/licenses';
@@ -37,7 +38,7 @@ export async function suspendLicense(input: z.input<typeof suspendLicenseInput>,
   const parsed = suspendLicenseInput.safeParse(input);
   if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
   const { licenseId, reason } = parsed.data;
-  return writeTransaction(async (tx) => {
+  return afterRevocationChange(writeTransaction(async (tx) => {
     const found = await findLicenseById(licenseId, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'suspended') return fail('ERR_CONFLICT', 'This license is suspended already.');
@@ -47,12 +48,12 @@ export async function suspendLicense(input: z.input<typeof suspendLicenseInput>,
     await audit(tx, actor, 'license.suspend', { type: 'license', id: licenseId, licenseId }, { reason }, now);
     await emitWebhookEvent(tx, 'license.suspended', licenseId, { license_id: licenseId, product: found.product.slug, reason }, now);
     return { ok: true as const, licenseId };
-  });
+  }));
 }
 
 /** Lifts a suspension: activations and refreshes work again. */
 export async function reinstateLicense(licenseId: string, actor: Actor, now = new Date()): Promise<LicenseChange> {
-  return writeTransaction(async (tx) => {
+  return afterRevocationChange(writeTransaction(async (tx) => {
     const found = await findLicenseById(licenseId, tx);
     if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
     if (found.license.status === 'active') return fail('ERR_CONFLICT', 'This license is not suspended.');
@@ -61,7 +62,7 @@ export async function reinstateLicense(licenseId: string, actor: Actor, now = ne
     await audit(tx, actor, 'license.reinstate', { type: 'license', id: licenseId, licenseId }, { wasSuspendedFor: found.license.suspendedReason }, now);
     await emitWebhookEvent(tx, 'license.reinstated', licenseId, { license_id: licenseId, product: found.product.slug }, now);
     return { ok: true as const, licenseId };
-  });
+  }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { writeTransaction } from '@/db/client';
-import { claimDueWebhookDeliveries, recordWebhookAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
+import { anyWebhookDeliveryDue, claimDueWebhookDeliveries, recordWebhookAttempt, type ClaimedDelivery } from '@/db/queries/webhooks';
 import { unsealSecret } from '@/lib/instance/master-key';
 import { signWebhook } from '@/lib/webhooks/signature';
 
@@ -49,6 +49,7 @@ async function attempt(delivery: ClaimedDelivery, nowMs: number): Promise<{ ok: 
  * The server runs it every second (lib/webhooks/worker.ts); tests call it with their own clock.
  */
 export async function deliverDueWebhooks(nowMs = Date.now()): Promise<number> {
+  if (!(await anyWebhookDeliveryDue(nowMs))) return 0;
   const claimed = await writeTransaction((tx) => claimDueWebhookDeliveries(nowMs, LEASE_MS, BATCH, tx));
   for (const delivery of claimed) {
     const result = await attempt(delivery, nowMs);

@@ -18,7 +18,7 @@ export const setWebhookEnabledAction = staffAction(ADMIN_ONLY, z.object({ endpoi
   const result = await setWebhookEndpointEnabled(input.endpointId, input.enabled === 'true', actor);
   if (!result.ok) return result;
   revalidatePath('/admin/webhooks');
-  return { ok: true as const, message: input.enabled === 'true' ? 'Endpoint enabled: waiting deliveries go out now.' : 'Endpoint disabled: new events wait until it is enabled again.' };
+  return { ok: true as const, message: input.enabled === 'true' ? 'Endpoint enabled: waiting deliveries go out now.' : 'Endpoint disabled: nothing is sent to it, and new events are not queued for it, until it is enabled again.' };
 });
 
 export const redeliverWebhookAction = staffAction(ADMIN_ONLY, z.object({ endpointId: z.string(), eventSeq: z.coerce.number().int() }), async (input, { actor }) => {

@@ -12,7 +12,7 @@ import { POST as postBulk } from '@/app/api/v1/licenses/bulk/route';
 import { PATCH as patchLicense } from '@/app/api/v1/licenses/[key]/route';
 import { POST as postLicense } from '@/app/api/v1/licenses/route';
 import { POST as postRelease } from '@/app/api/v1/seats/[seatId]/release/route';
-import { POST as postWebhook } from '@/app/api/v1/webhooks/route';
+import { GET as getWebhooks, POST as postWebhook } from '@/app/api/v1/webhooks/route';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { WEBHOOK_EVENT_TYPES } from '@/lib/core/enums';
 import { createTestLicense, makeMachine, setUpInstance } from '@/lib/testing/licensing-fixtures';
@@ -167,5 +167,34 @@ describe('webhooks', () => {
     const raced = receiver.received.slice(before).filter((m) => m.path === '/race');
     expect(raced).toHaveLength(30);
     expect(new Set(raced.map((m) => m.id)).size).toBe(30);
+  });
+
+  it('refuses a bad endpoint with a clear 4xx and registers nothing', async () => {
+    const writer = await createApiToken({ name: 'hooks-writer', scopes: ['webhooks:write'] }, { type: 'system', label: 'test', ip: '' });
+    const reader = await createApiToken({ name: 'hooks-reader', scopes: ['licenses:read'] }, { type: 'system', label: 'test', ip: '' });
+    if (!writer.ok || !reader.ok) throw new Error('tokens');
+    const before = (await (await getWebhooks(call('GET', '/api/v1/webhooks', writer.token))).json()).webhooks.length;
+    const cases: Array<[string, unknown, number, string, string]> = [
+      [writer.token, '{"url":', 400, 'ERR_VALIDATION', 'not valid JSON'],
+      [writer.token, { url: 'ftp://example.com/hook', events: ['seat.activated'] }, 400, 'ERR_VALIDATION', 'url: Enter an http:// or https:// URL'],
+      [writer.token, { url: 'https://user:pw@example.com/hook', events: ['seat.activated'] }, 400, 'ERR_VALIDATION', 'no user name or password'],
+      [writer.token, { url: 'https://example.com/hook', events: ['seat.exploded'] }, 400, 'ERR_VALIDATION', 'events'],
+      [writer.token, { url: 'https://example.com/hook', events: [] }, 400, 'ERR_VALIDATION', 'at least one event'],
+      [writer.token, { url: 'https://example.com/hook', events: 'seat.activated' }, 400, 'ERR_VALIDATION', 'events'],
+      [writer.token, { url: 'https://example.com/hook', events: ['seat.activated'], secret: 'mine' }, 400, 'ERR_VALIDATION', 'secret'],
+      [reader.token, { url: 'https://example.com/hook', events: ['seat.activated'] }, 403, 'ERR_SCOPE_MISSING', 'webhooks:write'],
+      ['gpat_nope', { url: 'https://example.com/hook', events: ['seat.activated'] }, 401, 'ERR_UNAUTHENTICATED', 'not valid'],
+    ];
+    for (const [bearer, body, status, code, words] of cases) {
+      const response = await postWebhook(
+        typeof body === 'string'
+          ? new Request('http://localhost/api/v1/webhooks', { method: 'POST', body, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' } })
+          : call('POST', '/api/v1/webhooks', bearer, body),
+      );
+      const answer = await response.json();
+      expect({ status: response.status, code: answer.error?.code }, JSON.stringify(answer)).toEqual({ status, code });
+      expect(answer.error.message).toContain(words);
+    }
+    expect((await (await getWebhooks(call('GET', '/api/v1/webhooks', writer.token))).json()).webhooks).toHaveLength(before);
   });
 });

@@ -51,9 +51,9 @@ test('an admin creates a 10-day plan with 3 days of grace, issues a license, and
     const status = await machine.status();
     expect(status).toMatchObject({ code: 0, status: 'valid', license: { plan: 'field-kit', product: productSlug, grace: 3 * DAY } });
     expect(status.license!.exp - status.license!.iat).toBe(10 * DAY);
-    expect(Date.parse(status.graceEnd!) - Date.parse(status.leaseEnd!)).toBe(3 * DAY * 1000);
-    expect(status.leaseEnd).toBe(answer.lease_end);
-    expect(Math.abs(Date.parse(status.leaseEnd!) - (Date.now() + 10 * DAY * 1000))).toBeLessThan(120_000);
+    expect(Date.parse(status.grace_end!) - Date.parse(status.lease_end!)).toBe(3 * DAY * 1000);
+    expect(status.lease_end).toBe(answer.lease_end);
+    expect(Math.abs(Date.parse(status.lease_end!) - (Date.now() + 10 * DAY * 1000))).toBeLessThan(120_000);
   } finally {
     machine.dispose();
   }

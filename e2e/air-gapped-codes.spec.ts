@@ -89,7 +89,7 @@ test.describe('air-gapped codes', () => {
       const deactivation = await deactivationCode(machine);
       expect((await machine.status()).status).toBe('not-activated');
       await enterCode(page, deactivation);
-      await expect(page.getByTestId('code-deactivation-message')).toContainText('is deactivated and its seat is free. 1 of 1 seat is now free.');
+      await expect(page.getByTestId('code-deactivation-message')).toContainText('is deactivated. The only seat of this license is free.');
       expect(await countActiveSeats(license.licenseId)).toBe(0);
 
       // The second machine's QR link: the code arrives in the URL fragment and is read on the page.

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, gt, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
+import { notIndexed } from '@/db/dialect';
 import { countSeatsHeld } from '@/db/queries/seat-counts';
 import { licenses, plans, products, seats, type License, type Plan, type Product } from '@/db/schema';
 
@@ -56,9 +57,12 @@ export async function listLicensesExpiringBetween(
   return db
     .select({ license: licenses, plan: plans, product: products })
     .from(licenses)
-    .innerJoin(plans, eq(licenses.planId, plans.id))
+    // Licenses drive the join, by the expiry index: SQLite would otherwise start from the few
+    // plans and read every license of each (0.7 s at a million licenses).
+    .innerJoin(plans, sql`${notIndexed(licenses.planId)} = ${plans.id}`)
     .innerJoin(products, eq(plans.productId, products.id))
-    .where(and(eq(licenses.status, 'active'), isNotNull(licenses.expiresAt), gt(licenses.expiresAt, now), lte(licenses.expiresAt, until)))
+    // By the expiry index: the range is the selective part (a million licenses are mostly active).
+    .where(and(sql`${notIndexed(licenses.status)} = 'active'`, isNotNull(licenses.expiresAt), gt(licenses.expiresAt, now), lte(licenses.expiresAt, until)))
     .orderBy(asc(licenses.expiresAt))
     .limit(limit);
 }

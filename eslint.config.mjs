@@ -7,7 +7,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', '.next-test/**', 'node_modules/**', 'data/**', '.gatepass-test/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-test/**', 'node_modules/**', 'data/**', '.gatepass-test/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'packages/sdk/dist/**'],
   },
   {
     rules: {

@@ -2,15 +2,13 @@
  * The CLI's air-gapped commands, run as a real process: the code and its QR code are
  * printed, the SVG is written, and the mistakes a person makes get a usage error.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResponseCode, readDeviceCode } from '../protocol';
-import { makeTestPortal, type TestPortal } from './test-portal';
+import { makeTestPortal, runGatepassCli, type TestPortal } from './test-portal';
 
-const BIN = resolve(__dirname, '../../bin/gatepass.mjs');
 let portal: TestPortal;
 let dir: string;
 let jwksFile: string;
@@ -25,13 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function gatepass(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '', GATEPASS_PRODUCT: '' } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const gatepass = (...args: string[]) => runGatepassCli(args);
 
 const printed = (stdout: string) =>
   stdout

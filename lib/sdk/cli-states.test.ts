@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armor, dearmor, signRevocationList } from '../protocol';
 import { STATE_EXIT_CODES } from './cli-report';
 import { remainingTime } from './license-check';
 import { STATE_FILES } from './state-store';
-import { makeTestPortal, serveTestPortal, type TestPortal } from './test-portal';
+import { makeTestPortal, runGatepassCli, serveTestPortal, type TestPortal } from './test-portal';
 
-const BIN = resolve(__dirname, '../../bin/gatepass.mjs');
 const DAY = 86_400;
 let portal: TestPortal;
 let dir: string;
@@ -25,13 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function gatepass(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '', GATEPASS_PRODUCT: '' } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const gatepass = (...args: string[]) => runGatepassCli(args);
 
 /** A machine (state directory) with a request made; `lease` shapes the file the portal signs. */
 async function machine(name: string) {

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDeactivation, protocolErrorMessage } from '../protocol';
-import { makeTestPortal, type TestPortal } from './test-portal';
+import { makeTestPortal, runGatepassCli, type TestPortal } from './test-portal';
 
-const BIN = resolve(__dirname, '../../bin/gatepass.mjs');
 let portal: TestPortal;
 let dir: string;
 let jwksFile: string;
@@ -28,13 +26,7 @@ function gatepass(...args: string[]): Promise<{ code: number; stdout: string; st
   return gatepassWith({}, ...args);
 }
 
-function gatepassWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '', GATEPASS_PRODUCT: '', ...env } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const gatepassWith = (env: Record<string, string>, ...args: string[]) => runGatepassCli(args, env);
 
 describe('gatepass CLI', () => {
   it('asks for the portal before an online command', async () => {

@@ -2,7 +2,9 @@
  * A stand-in for the portal in SDK and CLI tests: opens requests and signs
  * license files with lib/protocol, as lib/licensing will (not shipped logic).
  */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
   openActivationRequest,
@@ -97,4 +99,20 @@ export async function serveTestPortal(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server, seen, requests };
+}
+
+/**
+ * Runs the real `gatepass` CLI (bin/gatepass.mjs) as its own process, with none of the
+ * caller's GATEPASS_* machine settings; resolves with its exit code and output (async, so
+ * an in-test portal can answer it).
+ */
+export function runGatepassCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [resolve(__dirname, '../../bin/gatepass.mjs'), ...args],
+      { env: { ...process.env, GATEPASS_FINGERPRINT: '', GATEPASS_STATE_DIR: '', GATEPASS_PRODUCT: '', ...env } },
+      (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
 }

@@ -2,8 +2,8 @@
 
 import { useEffect, useRef } from 'react';
 import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
+import { SecretOnce } from '@/components/admin/secret-once';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { CopyButton } from '@/components/ui/copy-button';
 import { inputClass } from '@/components/ui/field-styles';
 
 type WithToken = { ok: true; name: string; token: string; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
@@ -18,23 +18,6 @@ const SCOPES: Array<{ scope: string; means: string }> = [
   { scope: 'webhooks:write', means: 'register webhook endpoints' },
   { scope: 'audit:read', means: 'read the audit log' },
 ];
-
-/** The new token, shown this once, with a copy button. */
-function TokenOnce({ name, token }: { name: string; token: string }) {
-  return (
-    <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="token-once">
-      <p>
-        The token <strong>{name}</strong>, shown only now: store it in your backend&apos;s secrets. Gatepass keeps only its hash.
-      </p>
-      <div className="mt-2 flex flex-wrap items-center gap-3">
-        <code className="font-mono text-sm break-all text-slate-900 select-all" data-testid="new-token">
-          {token}
-        </code>
-        <CopyButton text={token} label="Copy token" testId="copy-token" />
-      </div>
-    </div>
-  );
-}
 
 export function CreateApiTokenForm({ action }: { action: AdminAction<WithToken> }) {
   const { state, onSubmit, pending } = useActionForm(action);
@@ -71,7 +54,13 @@ export function CreateApiTokenForm({ action }: { action: AdminAction<WithToken> 
           </p>
         )}
       </fieldset>
-      {state?.ok ? <TokenOnce name={state.name} token={state.token} /> : <FormMessage state={state} />}
+      {state?.ok ? (
+        <SecretOnce secret={state.token} copyLabel="Copy token" testId={{ box: 'token-once', value: 'new-token', copy: 'copy-token' }}>
+          The token <strong>{state.name}</strong>, shown only now: store it in your backend&apos;s secrets. Gatepass keeps only its hash.
+        </SecretOnce>
+      ) : (
+        <FormMessage state={state} />
+      )}
       <SubmitButton pending={pending} testId="create-token-submit">
         Create token
       </SubmitButton>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { Field, fieldError, FormMessage, SubmitButton, useActionForm, type AdminAction } from '@/components/admin/form-controls';
-import { CopyButton } from '@/components/ui/copy-button';
+import { SecretOnce } from '@/components/admin/secret-once';
 import { inputClass } from '@/components/ui/field-styles';
 
 type WithSecret = { ok: true; name: string; token: string; message?: string } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
@@ -41,15 +41,9 @@ export function CreateWebhookForm({ action, eventTypes }: { action: AdminAction<
         )}
       </fieldset>
       {state?.ok ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="webhook-secret-once">
-          <p>The signing secret of {state.name}, shown only now: your receiver verifies each delivery with it (Standard Webhooks).</p>
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <code className="font-mono text-sm break-all text-slate-900 select-all" data-testid="webhook-secret">
-              {state.token}
-            </code>
-            <CopyButton text={state.token} label="Copy secret" testId="copy-webhook-secret" />
-          </div>
-        </div>
+        <SecretOnce secret={state.token} copyLabel="Copy secret" testId={{ box: 'webhook-secret-once', value: 'webhook-secret', copy: 'copy-webhook-secret' }}>
+          The signing secret of {state.name}, shown only now: your receiver verifies each delivery with it (Standard Webhooks).
+        </SecretOnce>
       ) : (
         <FormMessage state={state} />
       )}

@@ -54,6 +54,14 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return { ok: true, data: parsed.data, text };
 }
 
+/** The query string, checked by a strict `schema`; an unknown parameter is named with the ones there are. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, known: string): Result<{ data: z.output<S> }> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const problems = parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `Unknown query parameter ${issue.keys.join(', ')}: use ${known}.` : issue.message));
+  return fail('ERR_VALIDATION', problems.join(' '));
+}
+
 /** The answer of a management call, as stored for an idempotent retry. */
 export interface JsonAnswer {
   status: number;

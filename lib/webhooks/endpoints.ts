@@ -97,7 +97,13 @@ export async function redeliverWebhook(endpointId: string, eventSeq: number, act
   });
 }
 
+/** Every registered endpoint, newest first. */
+export async function webhookEndpoints(): Promise<WebhookEndpointSummary[]> {
+  return (await listWebhookEndpoints()).map(summary);
+}
+
+/** Every endpoint with its latest deliveries, for the admin page. */
 export async function webhookEndpointsWithDeliveries(perEndpoint = 20): Promise<Array<{ endpoint: WebhookEndpointSummary; deliveries: DeliveryRow[] }>> {
-  const rows = await listWebhookEndpoints();
-  return Promise.all(rows.map(async (row) => ({ endpoint: summary(row), deliveries: await listWebhookDeliveries(row.id, perEndpoint) })));
+  const endpoints = await webhookEndpoints();
+  return Promise.all(endpoints.map(async (endpoint) => ({ endpoint, deliveries: await listWebhookDeliveries(endpoint.id, perEndpoint) })));
 }

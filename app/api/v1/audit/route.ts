@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { listAuditEventsAfter } from '@/db/queries/audit-log';
-import { apiError, apiJson } from '@/lib/http/api-response';
+import { apiFailure, apiJson } from '@/lib/http/api-response';
 import { auditEventBody } from '@/lib/http/management-bodies';
-import { managementApiRoute } from '@/lib/http/management-route';
+import { managementApiRoute, readQuery } from '@/lib/http/management-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,10 +26,8 @@ const auditQuery = z
  * next page or the next poll (scope audit:read).
  */
 export const GET = managementApiRoute('audit:read', async (request) => {
-  const parsed = auditQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    return apiError('ERR_VALIDATION', parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `Unknown query parameter ${issue.keys.join(', ')}: use action, license_id, actor, since, until, after_id or limit.` : issue.message)).join(' '));
-  }
+  const parsed = readQuery(request, auditQuery, 'action, license_id, actor, since, until, after_id or limit');
+  if (!parsed.ok) return apiFailure(parsed);
   const q = parsed.data;
   const events = await listAuditEventsAfter(
     { action: q.action, licenseId: q.license_id, actorLabel: q.actor, from: q.since ? new Date(q.since) : undefined, to: q.until ? new Date(q.until) : undefined },

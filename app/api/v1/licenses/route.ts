@@ -4,7 +4,7 @@ import { listLicenseFeed } from '@/db/queries/license-feed';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
 import { decodeCursor, encodeCursor, managedLicenseBody } from '@/lib/http/management-bodies';
-import { idempotentChange, managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { idempotentChange, managementApiRoute, readJsonBody, readQuery } from '@/lib/http/management-route';
 import { apiLicenseInput, issueLicensesFromApi } from '@/lib/licensing/management';
 
 export const dynamic = 'force-dynamic';
@@ -44,10 +44,8 @@ const listQuery = z
  * next one (null at the end). Oldest first, by creation or, with `updated_since`, by last change.
  */
 export const GET = managementApiRoute('licenses:read', async (request) => {
-  const parsed = listQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    return apiError('ERR_VALIDATION', parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `Unknown query parameter ${issue.keys.join(', ')}: use customer_email, status, plan_id, updated_since, cursor or limit.` : issue.message)).join(' '));
-  }
+  const parsed = readQuery(request, listQuery, 'customer_email, status, plan_id, updated_since, cursor or limit');
+  if (!parsed.ok) return apiFailure(parsed);
   const query = parsed.data;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (query.cursor !== undefined && !after) return apiError('ERR_VALIDATION', 'This cursor is not one the API gave out: pass next_cursor from the previous page as it is.');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiFailure, apiJson } from '@/lib/http/api-response';
 import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
 import { withFields } from '@/lib/licensing/management';
-import { createWebhookEndpoint, webhookEndpointsWithDeliveries, type WebhookEndpointSummary } from '@/lib/webhooks/endpoints';
+import { createWebhookEndpoint, webhookEndpoints, type WebhookEndpointSummary } from '@/lib/webhooks/endpoints';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +17,7 @@ const endpointBody = (endpoint: WebhookEndpointSummary) => ({
 
 /** GET /api/v1/webhooks: the registered endpoints (scope webhooks:write). */
 export const GET = managementApiRoute('webhooks:write', async () => {
-  const rows = await webhookEndpointsWithDeliveries(0);
-  return apiJson({ webhooks: rows.map(({ endpoint }) => endpointBody(endpoint)) });
+  return apiJson({ webhooks: (await webhookEndpoints()).map(endpointBody) });
 });
 
 const newEndpoint = z.object({ url: z.string(), events: z.array(z.string()), description: z.string().default('') }).strict();

@@ -251,6 +251,11 @@ describe('management API: hostile input', () => {
       expect(answer.body.error.message).toContain(words);
     }
     expect(await licensesOf(bearer, email)).toHaveLength(0);
+    // A PATCH whose later field is refused does not make its earlier change either.
+    const mixed = await json(await patchLicenseRoute(call('PATCH', `/api/v1/licenses/${licenseId}`, bearer, { status: 'suspended', suspended_reason: 'refund', expires_at: '2020-01-01T00:00:00Z' }), id('key', licenseId)));
+    expect(mixed).toMatchObject({ status: 400, body: { error: { code: 'ERR_VALIDATION', message: expect.stringContaining('expires_at') } } });
+    const badEmail = await json(await patchLicenseRoute(call('PATCH', `/api/v1/licenses/${licenseId}`, bearer, { status: 'suspended', suspended_reason: 'refund', customer_email: 'nope' }), id('key', licenseId)));
+    expect(badEmail).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('customer_email') } } });
     expect((await json(await getLicense(call('GET', `/api/v1/licenses/${licenseId}`, bearer), id('key', licenseId)))).body).toMatchObject({ status: 'active', customer_name: 'Test customer' });
   });
 });

@@ -5,9 +5,9 @@ import { findPlanById, findPlanBySlug, findProductBySlug } from '@/db/queries/ca
 import { findLicenseById, type LicenseWithPlan } from '@/db/queries/licenses';
 import type { Actor } from '@/lib/core/actor';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
-import { fail, type Failure, type Result } from '@/lib/core/result';
+import { fail, fieldErrorsOf, type Failure, type Result } from '@/lib/core/result';
 import { issueLicenses, type IssuedLicense } from '@/lib/licensing/issue-licenses';
-import { changeLicenseCustomer, changeLicenseExpiry, reinstateLicense, suspendLicense } from '@/lib/licensing/license-admin';
+import { changeCustomerInput, changeLicenseCustomer, changeLicenseExpiry, reinstateLicense, suspendLicense, suspendLicenseInput } from '@/lib/licensing/license-admin';
 
 /**
  * What the management API does with licenses (docs/API.md "Management API"), on top of the
@@ -95,6 +95,9 @@ export async function patchLicense(licenseId: string, patch: ApiLicensePatch, ac
   const found = await findLicenseById(licenseId);
   if (!found) return fail('ERR_LICENSE_NOT_FOUND', `There is no license with the id "${licenseId}".`);
   const { license } = found;
+  // Every field is checked before the first change is made, so a refused PATCH changes nothing.
+  const problem = patchProblem(licenseId, patch, now);
+  if (problem) return problem;
   const steps: Array<() => Promise<Result<{ licenseId: string }>>> = [];
   if (patch.status === 'suspended' && license.status !== 'suspended') steps.push(() => suspendLicense({ licenseId, reason: patch.suspended_reason! }, actor, now));
   if (patch.status === 'active' && license.status !== 'active') steps.push(() => reinstateLicense(licenseId, actor, now));
@@ -113,6 +116,23 @@ export async function patchLicense(licenseId: string, patch: ApiLicensePatch, ac
   }
   const after = await findLicenseById(licenseId);
   return after ? { ok: true, license: after } : fail('ERR_LICENSE_NOT_FOUND', `There is no license with the id "${licenseId}".`);
+}
+
+/** The refusal the domain functions would give one of the PATCH's fields, found before any of them runs. */
+function patchProblem(licenseId: string, patch: ApiLicensePatch, now: Date): Failure | undefined {
+  if (patch.status === 'suspended') {
+    const reason = suspendLicenseInput.safeParse({ licenseId, reason: patch.suspended_reason });
+    if (!reason.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(reason.error)), '');
+  }
+  if (patch.expires_at) {
+    const expiresAt = new Date(patch.expires_at);
+    if (expiresAt.getTime() <= now.getTime()) return withFields(fail('ERR_VALIDATION', 'The new expiry must be in the future.', { expiresAt: ['Choose a date in the future, or null for no expiry.'] }), '');
+  }
+  if (patch.customer_name !== undefined || patch.customer_email !== undefined) {
+    const customer = changeCustomerInput.safeParse({ licenseId, customerName: patch.customer_name ?? '', customerEmail: patch.customer_email ?? '' });
+    if (!customer.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(customer.error)), '');
+  }
+  return undefined;
 }
 
 const SNAKE: Record<string, string> = { customerName: 'customer_name', customerEmail: 'customer_email', expiresAt: 'expires_at', planId: 'plan_id', reason: 'suspended_reason' };

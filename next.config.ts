@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { buildIslands } from './scripts/build-islands.mjs';
 
 const nextConfig: NextConfig = {
   // `npm test` builds into .next-test, so it never replaces the build a running `npm start` serves.
@@ -45,4 +47,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/** The end-user pages' islands bundle is built beside every build and dev server (scripts/build-islands.mjs). */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_BUILD) await buildIslands();
+  if (phase === PHASE_DEVELOPMENT_SERVER) await buildIslands({ dev: true, watch: true });
+  return nextConfig;
+}

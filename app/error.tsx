@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 
 /**
  * What a person sees when a page fails on our side: a sentence and a way on, never a
@@ -17,9 +16,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
           Try again
         </button>
-        <Link href="/" className="px-4 py-2 text-indigo-700 underline underline-offset-2">
+        <a href="/" className="px-4 py-2 text-indigo-700 underline underline-offset-2">
           Back to the portal
-        </Link>
+        </a>
       </div>
     </section>
   );

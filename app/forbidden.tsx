@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function Forbidden() {
   return (
@@ -6,9 +5,9 @@ export default function Forbidden() {
       <p className="text-sm font-medium text-amber-800">403 · Not allowed</p>
       <h1 className="mt-2 text-xl font-semibold">Your role cannot open this page</h1>
       <p className="mt-2 text-slate-600">Ask an admin of this Gatepass portal if you need access.</p>
-      <Link href="/" className="mt-6 inline-block text-sm text-indigo-700 underline underline-offset-2">
+      <a href="/" className="mt-6 inline-block text-sm text-indigo-700 underline underline-offset-2">
         Back to the portal
-      </Link>
+      </a>
     </section>
   );
 }

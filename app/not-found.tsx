@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 const PORTAL_TASKS = [
   { href: '/', label: 'Activate a machine' },
   { href: '/refresh', label: 'Refresh a license file' },
@@ -21,16 +19,16 @@ export default function NotFound() {
         <ul className="grid gap-2 text-sm sm:grid-cols-2">
           {PORTAL_TASKS.map((task) => (
             <li key={task.href}>
-              <Link href={task.href} className="block rounded-md border border-slate-200 px-3 py-2 text-slate-700 no-underline hover:border-indigo-300 hover:bg-indigo-50">
+              <a href={task.href} className="block rounded-md border border-slate-200 px-3 py-2 text-slate-700 no-underline hover:border-indigo-300 hover:bg-indigo-50">
                 {task.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
       </nav>
-      <Link href="/" className="mt-6 inline-block text-sm text-indigo-700 underline underline-offset-2">
+      <a href="/" className="mt-6 inline-block text-sm text-indigo-700 underline underline-offset-2">
         Back to the portal
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { redeemCodeAction, type CodeOutcome } from '@/app/code/actions';
+import { callPortal } from '@/components/portal-call';
+import type { CodeOutcome } from '@/lib/portal/actions';
 import { FormError } from '@/components/form-error';
 import { inputClass } from '@/components/ui/field-styles';
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * The /code page's interactive part. A scanned QR opens `/code#<code>`: the fragment is
@@ -44,7 +45,7 @@ export function CodeEntry() {
     setError(null);
     setOutcome(null);
     startTransition(async () => {
-      const result = await redeemCodeAction({ codeText: code });
+      const result = await callPortal('code', { codeText: code });
       if (result.ok) setOutcome(result.outcome);
       else setError(result.message);
     });

@@ -1,13 +1,13 @@
 'use client';
 
-import { deactivateAction } from '@/app/deactivate/actions';
 import { ArtifactDropZone } from '@/components/artifact-drop-zone';
+import { callPortal } from '@/components/portal-call';
 import { useArtifactUpload } from '@/components/use-artifact-upload';
 import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
 
 /** The Deactivate page's interactive part: upload a deactivation file, see the freed seat. */
 export function DeactivatePanel() {
-  const { result, dropZone } = useArtifactUpload((deactivationText) => deactivateAction({ deactivationText }));
+  const { result, dropZone } = useArtifactUpload((deactivationText) => callPortal('deactivate', { deactivationText }));
   return (
     <div className="space-y-6">
       <ArtifactDropZone kind="deactivation" {...dropZone} />

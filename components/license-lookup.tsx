@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { lookupLicenseAction } from '@/app/license/actions';
 import { LicenseDetails } from '@/components/license-details';
 import { FormError } from '@/components/form-error';
 import { LicenseKeyForm } from '@/components/license-key-form';
+import { callPortal } from '@/components/portal-call';
 import type { LicenseView } from '@/lib/licensing/license-view';
 
 /** My license: enter the key, see the license and its seats, a page at a time. */
@@ -17,7 +17,7 @@ export function LicenseLookup() {
   // The key stays in this page's memory, never in the URL: it is the owner's credential.
   function lookUp(key: string, seatsPage = 1) {
     startTransition(async () => {
-      const result = await lookupLicenseAction({ licenseKey: key, seatsPage });
+      const result = await callPortal('lookup', { licenseKey: key, seatsPage });
       setLicenseKey(key);
       setLicense(result.ok ? result.license : null);
       setError(result.ok ? null : result.message);

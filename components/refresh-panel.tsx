@@ -1,11 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { lookupLicenseAction } from '@/app/license/actions';
-import { refreshSeatAction } from '@/app/refresh/actions';
 import { LicenseFileSummary } from '@/components/license-file-summary';
 import { FormError } from '@/components/form-error';
 import { LicenseKeyForm } from '@/components/license-key-form';
+import { callPortal } from '@/components/portal-call';
 import { SeatTable } from '@/components/seat-table';
 import type { IssuedLicenseFile } from '@/lib/licensing/issued-license-file';
 import type { LicenseView } from '@/lib/licensing/license-view';
@@ -23,7 +22,7 @@ export function RefreshPanel() {
     setIssued(null);
     setError(null);
     startTransition(async () => {
-      const result = await lookupLicenseAction({ licenseKey: key });
+      const result = await callPortal('lookup', { licenseKey: key });
       setLicenseKey(key);
       setLicense(result.ok ? result.license : null);
       setError(result.ok ? null : result.message);
@@ -33,10 +32,10 @@ export function RefreshPanel() {
   function refresh(seatId: string) {
     setError(null);
     startTransition(async () => {
-      const result = await refreshSeatAction({ licenseKey, seatId });
+      const result = await callPortal('refresh', { licenseKey, seatId });
       setIssued(result.ok ? result : null);
       setError(result.ok ? null : result.message);
-      const updated = await lookupLicenseAction({ licenseKey });
+      const updated = await callPortal('lookup', { licenseKey });
       if (updated.ok) setLicense(updated.license);
     });
   }

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 
 interface ActionEntry {
   exportedName: string;
@@ -35,7 +35,7 @@ const ODD: string[] = ['["$@1"]', '["$K1"]', '[]', '[null]', '{}', '[1,2,3]', '[
 const actions = actionsOfBuild();
 
 test('the build has the actions this spec expects to probe', () => {
-  expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['activateAction', 'lookupLicenseAction', 'signInAction', 'releaseSeatAction', 'createUserAction']));
+  expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['signInAction', 'releaseSeatAction', 'createUserAction']));
 });
 
 test('malformed action bodies get a 4xx with the usual JSON error, for every server action', async ({ request }) => {
@@ -58,7 +58,7 @@ test('malformed action bodies get a 4xx with the usual JSON error, for every ser
 });
 
 test('an action body over the limit gets 413, whether its length is declared or not', async ({ request, baseURL }) => {
-  const action = actions.find((a) => a.name === 'activateAction')!;
+  const action = actions.find((a) => a.name === 'signInAction')!;
   const big = JSON.stringify([{ requestText: 'A'.repeat(300 * 1024) }]);
   const declared = await request.post(action.page, { data: big, headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8' } });
   expect(declared.status()).toBe(413);
@@ -91,10 +91,30 @@ test('an action body over the limit gets 413, whether its length is declared or 
   expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'ERR_ARTIFACT_TOO_LARGE' } });
 
   // The portal still works afterwards.
-  const lookup = actions.find((a) => a.name === 'lookupLicenseAction')!;
-  const ok = await request.post(lookup.page, { data: '[{"licenseKey":"AAAAA-BBBBB-CCCCC-DDDDD-EEEEE"}]', headers: { 'next-action': lookup.id, 'content-type': 'text/plain;charset=UTF-8' } });
-  expect(ok.status()).toBe(200);
-  expect(await ok.text()).toContain('ERR_LICENSE_NOT_FOUND');
+  const ok = await request.post('/api/portal/lookup', { data: { licenseKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' } });
+  expect(ok.status()).toBe(404);
+  expect(await ok.json()).toEqual({ error: { code: 'ERR_LICENSE_NOT_FOUND', message: expect.any(String) } });
+});
+
+test("the end-user pages' own endpoint: malformed, oversized, unknown and cross-site posts get a 4xx with the usual JSON error", async ({ request }) => {
+  const refusals: Array<[string, Promise<APIResponse>, number, string]> = [
+    ['not JSON', request.post('/api/portal/activate', { data: 'not json', headers: { 'content-type': 'application/json' } }), 400, 'ERR_VALIDATION'],
+    ['a form', request.post('/api/portal/activate', { form: { requestText: 'x' } }), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE'],
+    ['an empty request', request.post('/api/portal/activate', { data: { requestText: '   ' } }), 400, 'ERR_VALIDATION'],
+    ['a request that is no artifact', request.post('/api/portal/activate', { data: { requestText: 'hello' } }), 400, 'ERR_ARTIFACT_MALFORMED'],
+    ['fields of the wrong type', request.post('/api/portal/refresh', { data: { licenseKey: ['a'], seatId: { $ne: null } } }), 400, 'ERR_VALIDATION'],
+    ['a mistyped code', request.post('/api/portal/code', { data: { codeText: 'AAAAA-BBBBB' } }), 400, 'ERR_CODE_MISTYPED'],
+    ['over the cap', request.post('/api/portal/deactivate', { data: { deactivationText: 'A'.repeat(300 * 1024) } }), 413, 'ERR_BODY_TOO_LARGE'],
+    ['no such action', request.post('/api/portal/delete-everything', { data: {} }), 404, 'ERR_NOT_FOUND'],
+    ['the prototype', request.post('/api/portal/__proto__', { data: {} }), 404, 'ERR_NOT_FOUND'],
+    ['another site', request.post('/api/portal/lookup', { data: { licenseKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }, headers: { origin: 'https://evil.example' } }), 403, 'ERR_FORBIDDEN'],
+    ['a GET', request.get('/api/portal/lookup'), 405, ''],
+  ];
+  for (const [label, pending, status, code] of refusals) {
+    const response = await pending;
+    expect.soft(response.status(), label).toBe(status);
+    if (code) expect.soft(await response.json(), label).toEqual({ error: { code, message: expect.any(String) } });
+  }
 });
 
 test('a page that does not exist is a designed 404 page', async ({ page }) => {

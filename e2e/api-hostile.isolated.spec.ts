@@ -82,7 +82,7 @@ interface Probe {
   ourRoute?: boolean;
 }
 
-test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at every public endpoint: no 500, no database change', async ({ request }) => {
+test('300+ malformed, truncated, tampered, oversized and wrong-kind bodies at every public endpoint and the portal pages\' own: no 500, no database change', async ({ request }) => {
   test.setTimeout(180_000);
   // Real artifacts to mutate: a license with its one seat taken by a real machine.
   const license = await createTestLicense({ seats: 1 });
@@ -101,6 +101,16 @@ test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at ev
 
   const text = (path: string, body: string | Buffer, contentType = 'text/plain'): Probe['send'] => (api) =>
     api.post(path, { data: body, headers: { 'content-type': contentType } });
+
+  const portal = (action: string, field: string, body: string | Buffer): Probe['send'] =>
+    text(`/api/portal/${action}`, JSON.stringify({ [field]: typeof body === 'string' ? body : body.toString('latin1') }), 'application/json');
+
+  const portalProbes = (action: string, field: string, valid: string, wrongKinds: string[]): Probe[] => [
+    ...GARBAGE.map((body, i) => ({ label: `portal ${action} garbage #${i}`, send: portal(action, field, body) })),
+    ...truncations(valid, 6).map((body, i) => ({ label: `portal ${action} truncated #${i}`, send: portal(action, field, body) })),
+    ...Array.from({ length: 12 }, (_, i) => ({ label: `portal ${action} tampered #${i}`, send: portal(action, field, tamper(valid, i / 12)) })),
+    ...wrongKinds.map((body, i) => ({ label: `portal ${action} wrong kind #${i}`, send: portal(action, field, body) })),
+  ];
 
   const artifactProbes = (path: string, valid: string, wrongKinds: string[]): Probe[] => [
     ...GARBAGE.map((body, i) => ({ label: `${path} garbage #${i}`, send: text(path, body) })),
@@ -148,9 +158,24 @@ test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at ev
     { label: 'refresh as text', send: text('/api/v1/refresh', JSON.stringify({ license_key: license.key, seat_id: seatId })) },
     { label: 'refresh as a form', send: text('/api/v1/refresh', 'license_key=x&seat_id=y', 'application/x-www-form-urlencoded') },
     { label: 'refresh oversized', send: text('/api/v1/refresh', 'x'.repeat(1024 * 1024), 'application/json') },
+    // The end-user pages' own endpoint (app/api/portal/[action]/route.ts) takes the same artifacts inside JSON.
+    ...portalProbes('activate', 'requestText', freshRequest, [deactivation, licenseFile]),
+    { label: 'portal: replayed request', send: portal('activate', 'requestText', usedRequest) },
+    { label: 'portal: wrong product', send: portal('activate', 'requestText', wrongProduct) },
+    { label: 'portal: seats exhausted', send: portal('activate', 'requestText', freshRequest) },
+    ...portalProbes('deactivate', 'deactivationText', deactivation, [freshRequest, licenseFile]),
+    { label: 'portal: deactivation by another device key', send: portal('deactivate', 'deactivationText', await impostor.deactivation(seatId)) },
+    ...['', 'x', 'AAAAA', 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE', license.key.toLowerCase().replace(/-/g, ' '), '💥'.repeat(90)].map((code, i) => ({
+      label: `portal: code #${i}`,
+      send: portal('code', 'codeText', code),
+    })),
+    { label: 'portal: refresh of an unknown seat', send: text('/api/portal/refresh', JSON.stringify({ licenseKey: license.key, seatId: 'no-such-seat' }), 'application/json') },
+    { label: 'portal: look-up of an unknown key', send: text('/api/portal/lookup', JSON.stringify({ licenseKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' }), 'application/json') },
+    { label: 'portal: not JSON', send: text('/api/portal/activate', '{"requestText":', 'application/json') },
+    { label: 'portal: as text', send: text('/api/portal/activate', freshRequest) },
     ...SEAT_KEYS.map((key, i) => ({ label: `seats key #${i}`, send: (api: APIRequestContext) => api.get(`/api/v1/licenses/${key}/seats`), ourRoute: key !== '.' })),
   ];
-  expect(probes.length).toBeGreaterThanOrEqual(200);
+  expect(probes.length).toBeGreaterThanOrEqual(300);
 
   const before = await countRowsOfEveryTable();
   const answers: Array<{ label: string; status: number; code: unknown }> = [];
@@ -182,5 +207,14 @@ test('200+ malformed, truncated, tampered, oversized and wrong-kind bodies at ev
     '/api/v1/deactivations wrong kind #0': '400 ERR_ARTIFACT_KIND',
     '/api/v1/activations as JSON': '415 ERR_UNSUPPORTED_MEDIA_TYPE',
     'refresh oversized': '413 ERR_ARTIFACT_TOO_LARGE',
+    'portal: replayed request': '409 ERR_REQUEST_REPLAYED',
+    'portal: wrong product': '422 ERR_WRONG_PRODUCT',
+    'portal: seats exhausted': '409 ERR_SEATS_EXHAUSTED',
+    'portal: deactivation by another device key': '403 ERR_DEVICE_MISMATCH',
+    'portal: refresh of an unknown seat': '404 ERR_SEAT_NOT_FOUND',
+    'portal: look-up of an unknown key': '404 ERR_LICENSE_NOT_FOUND',
+    'portal activate wrong kind #0': '400 ERR_ARTIFACT_KIND',
+    'portal: not JSON': '400 ERR_VALIDATION',
+    'portal: as text': '415 ERR_UNSUPPORTED_MEDIA_TYPE',
   });
 });

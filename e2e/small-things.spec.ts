@@ -17,7 +17,7 @@ test('a new look-up clears the last error at once, not when the answer arrives',
   // Hold the next look-up's answer on the wire (nothing of ours is replaced): the old error must already be gone.
   let held: Route | undefined;
   const holding = new Promise<void>((resolve) => {
-    void page.route('**/license', async (route) => {
+    void page.route('**/api/portal/lookup', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       held = route;
       resolve();

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
-const PAGES = ['/', '/refresh', '/license', '/deactivate', '/login'];
+const PAGES = ['/', '/refresh', '/license', '/deactivate', '/code', '/revocations', '/login'];
 const BUDGET_KB = 120;
 
 const args = process.argv.slice(2);

@@ -12,7 +12,7 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const port = process.env.PORT || '3000';
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'proxy.ts'];
+const SOURCES = ['app', 'pages', 'components', 'lib', 'db', 'next.config.ts', 'scripts/build-islands.mjs', 'package.json', 'postcss.config.mjs', 'proxy.ts'];
 
 function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn, signOut } from '@/lib/auth/auth';
+import { signIn } from '@/lib/auth/auth';
 import { SIGN_IN_MESSAGES, type SignInFailure } from '@/lib/auth/check-credentials';
 import { INTERNAL_ERROR_MESSAGE } from '@/lib/http/api-response';
 import { requestOrigin, sameOriginPath } from '@/lib/http/same-origin';
@@ -33,8 +33,4 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     console.error('[auth] sign-in failed', error);
     return { ok: false, code: 'ERR_INTERNAL', message: INTERNAL_ERROR_MESSAGE };
   }
-}
-
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/login' });
 }

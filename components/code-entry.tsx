@@ -53,7 +53,7 @@ export function CodeEntry() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} className="space-y-3" aria-describedby="code-help">
+      <form method="post" onSubmit={submit} className="space-y-3" aria-describedby="code-help">
         <label htmlFor="code-input" className="block text-sm font-medium text-slate-700">
           Code from the machine
         </label>

@@ -10,8 +10,9 @@ export function LicenseKeyForm({ onSubmit, busy, submitLabel }: { onSubmit: (lic
     event.preventDefault();
     onSubmit(licenseKey);
   }
+  // method="post": a submit before the page's script runs must not put the key in the address.
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form method="post" onSubmit={submit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <label className="flex-1 text-sm font-medium text-slate-700">
         License key
         <input

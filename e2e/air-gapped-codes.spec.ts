@@ -10,6 +10,7 @@ import { baseURL } from '../playwright.config';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { CliMachine } from './fixtures/cli';
 import { createTestLicense } from './fixtures/domain';
+import { expectIslandReady } from './pages/upload-page';
 
 /** The code the CLI printed: its rows of groups, joined. */
 function printedCode(stdout: string): string {
@@ -34,6 +35,7 @@ async function deactivationCode(machine: CliMachine): Promise<string> {
 /** Types the code as a person might (lower case, spaces for dashes) and presses Continue. */
 async function enterCode(page: Page, code: string) {
   await page.goto('/code');
+  await expectIslandReady(page);
   await page.getByLabel('Code from the machine').fill(code.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: 'Continue' }).click();
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectIslandReady } from './upload-page';
 
 /** My license and Refresh: both start from the license key. */
 export class LicenseKeyPage {
@@ -10,6 +11,7 @@ export class LicenseKeyPage {
 
   async goto() {
     await this.page.goto(this.path);
+    await expectIslandReady(this.page);
   }
 
   async enterKey(licenseKey: string) {

@@ -1,5 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** Waits until React owns the page's island (components/islands-client.tsx marks it), so a click or a file reaches it. */
+export async function expectIslandReady(page: Page) {
+  await expect(page.locator('[data-island]')).toHaveAttribute('data-hydrated', '');
+}
+
 /** The drop zone the Activate and Deactivate pages share. */
 export class UploadPage {
   readonly dropzone: Locator;
@@ -14,6 +19,7 @@ export class UploadPage {
   async goto() {
     await this.page.goto(this.path);
     await expect(this.dropzone).toBeVisible();
+    await expectIslandReady(this.page);
   }
 
   /** Drops a file on the zone (react-dropzone's input takes it like a drop or a pick). */

@@ -26,6 +26,8 @@ function newestMtime(entry) {
 function buildIsCurrent() {
   const buildId = path.join(root, process.env.GATEPASS_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return false;
+  // The end-user pages' islands bundle is made by the same build (scripts/build-islands.mjs).
+  if (!fs.existsSync(path.join(root, 'public', 'islands', 'manifest.json'))) return false;
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.every((entry) => newestMtime(entry) <= built);
 }

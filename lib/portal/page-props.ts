@@ -16,10 +16,15 @@ export interface PortalPageProps {
 
 let bundle: string | undefined;
 
-/** The islands bundle named by public/islands/manifest.json, read once per process (every time in development). */
+/**
+ * The islands bundle named by public/islands/manifest.json, read once per process; a dev
+ * server reads manifest.dev.json every time (scripts/build-islands.mjs).
+ */
 function islandsScript(): string {
-  if (bundle && process.env.NODE_ENV === 'production') return bundle;
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'public', 'islands', 'manifest.json'), 'utf8')) as { portal: string };
+  const production = process.env.NODE_ENV === 'production';
+  if (bundle && production) return bundle;
+  const file = path.join(process.cwd(), 'public', 'islands', production ? 'manifest.json' : 'manifest.dev.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { portal: string };
   bundle = manifest.portal;
   return bundle;
 }

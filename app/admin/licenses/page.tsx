@@ -80,9 +80,12 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                   {maskLicenseKey(license.keyPrefix, license.keySuffix)}
                 </Link>
               </td>
-              <td className={cellClass}>
-                <div className="wrap-anywhere text-slate-900">{license.customerName || '—'}</div>
-                <div className="text-xs break-all text-slate-600">{license.customerEmail}</div>
+              {/* Wide enough for a name and an email on one line each; a longer email ends in an ellipsis, whole on hover. */}
+              <td className={`${cellClass} max-w-72 min-w-52`}>
+                <div className="break-words text-slate-900">{license.customerName || '—'}</div>
+                <div className="truncate text-xs text-slate-600" title={license.customerEmail || undefined}>
+                  {license.customerEmail}
+                </div>
               </td>
               <td className={cellClass}>
                 <div className="text-slate-900">{product.name}</div>

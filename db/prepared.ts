@@ -17,6 +17,12 @@ interface Preparable<T> {
  * is built on the handle it is given (a transaction's connection must run it) as a named
  * statement, which the server parses and plans once per connection.
  *
+ * Bind only what changes. SQLite (built with STAT4) plans a statement again whenever a
+ * parameter it looked at while planning is bound anew: a value that decides whether a
+ * partial index applies (`status = 'active'`), or a LIMIT. So write constants as SQL
+ * literals (sql`'active'`) and leave out `.limit()`: either costs a full re-prepare, 4-5x
+ * the look-up itself, on every run.
+ *
  * @example
  * const findNonce = hotQuery('find_nonce', (db) => db.select().from(usedNonces).where(eq(usedNonces.jti, sql.placeholder('jti'))));
  * const rows = await findNonce(tx, { jti });

@@ -134,8 +134,10 @@ export const seats = sqliteTable(
   },
   (t) => [
     index('seats_license_status_idx').on(t.licenseId, t.status, t.activatedAt, t.id),
-    // The re-bind look-up: the live seat of a device key on a license (issue 11).
-    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint),
+    // The re-bind look-up: the newest live seat of a device key on a license (issue 11), read
+    // in index order; without status and activated_at here SQLite walks every live seat of
+    // the license through seats_license_status_idx to avoid a sort.
+    index('seats_license_device_idx').on(t.licenseId, t.deviceThumbprint, t.status, t.activatedAt),
     index('seats_fingerprint_idx').on(t.fingerprint),
     index('seats_hostname_idx').on(sql`lower(${t.hostname})`),
     // The overview's lapsed-seat count: active seats whose grace has ended.

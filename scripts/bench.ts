@@ -43,7 +43,11 @@ async function cpuPerOp(jobs: Array<() => Promise<void>>): Promise<number> {
 /**
  * The least an activation can cost here: open the request (ECDH-ES unwrap, AES-GCM,
  * Ed25519 verify), sign the file (HKDF, AES-GCM, Ed25519), keys imported once, and one
- * raw prepared better-sqlite3 transaction with the reads and writes an activation makes.
+ * raw prepared better-sqlite3 transaction with the reads and writes an activation makes:
+ * since issue 11 those include the device-block look-up and the live seat of the device
+ * key (re-bind), and since the webhooks the enabled-endpoint read (the bench has no
+ * endpoint, so no outbox row). The device's public key `x` stands in for its thumbprint:
+ * one per device, as in the real path, with no hashing added to the floor.
  */
 async function floorCpu(dir: string, requests: string[]): Promise<number> {
   const crypto = await import('node:crypto');
@@ -66,6 +70,9 @@ async function floorCpu(dir: string, requests: string[]): Promise<number> {
   const findLicense = db.prepare('SELECT l.id, l.seats_active, p.seat_limit FROM licenses l JOIN plans p ON p.id = l.plan_id WHERE l.key_hash = ?');
   const findSeat = db.prepare("SELECT id FROM seats WHERE license_id = ? AND fingerprint = ? AND status = 'active'");
   const findNonce = db.prepare('SELECT jti FROM used_nonces WHERE jti = ?');
+  const findBlock = db.prepare('SELECT id FROM blocked_devices WHERE license_id = ? AND unblocked_at IS NULL AND (device_thumbprint = ? OR fingerprint = ?) LIMIT 1');
+  const findSeatOfDevice = db.prepare("SELECT id FROM seats WHERE license_id = ? AND device_thumbprint = ? AND status = 'active' ORDER BY activated_at DESC LIMIT 1");
+  const listEndpoints = db.prepare('SELECT id, events FROM webhook_endpoints WHERE disabled_at IS NULL');
   const insertSeat = db.prepare(
     "INSERT INTO seats (id, license_id, fingerprint, device_public_jwk, device_thumbprint, hostname, status, activated_at, last_issued_at, lease_ends_at, grace_ends_at) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)",
   );
@@ -88,12 +95,15 @@ async function floorCpu(dir: string, requests: string[]): Promise<number> {
     const found = findLicense.get(keyHash) as { id: string };
     findSeat.get(found.id, claims.fingerprint);
     findNonce.get(claims.jti);
-    insertSeat.run(seatId, found.id, claims.fingerprint, JSON.stringify(header.jwk), 'thumbprint', 'host', now, now, now + 86400, now + 86400);
+    findBlock.get(found.id, header.jwk.x, claims.fingerprint);
+    findSeatOfDevice.get(found.id, header.jwk.x);
+    insertSeat.run(seatId, found.id, claims.fingerprint, JSON.stringify(header.jwk), header.jwk.x, 'host', now, now, now + 86400, now + 86400);
     countSeat.run(found.id);
     countDay.run(new Date().toISOString().slice(0, 10));
     insertNonce.run(claims.jti, seatId, now);
     insertFile.run(fileId, seatId, found.id, signing.kid, now, now + 86400);
     insertAudit.run(now, seatId, found.id);
+    listEndpoints.all();
     commit.run();
     const json = new TextEncoder().encode(JSON.stringify({ ...claims, seat_id: seatId, iat: now, exp: now + 86400, jti: fileId }));
     const jwe = await new CompactEncrypt(json).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(deriveLicenseFileKey(license.key, claims.fingerprint));

@@ -4,6 +4,8 @@ import { hotQuery } from '@/db/prepared';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { blockedDevices, licenses, plans, products, revocationSequence, type BlockedDevice } from '@/db/schema';
 
+// No LIMIT: drizzle binds it, and a bound LIMIT makes SQLite plan the statement again on
+// every run (db/prepared.ts). A device has at most a block by key and one by fingerprint.
 const selectActiveBlock = hotQuery('find_active_block', (db) =>
   db
     .select()
@@ -14,8 +16,7 @@ const selectActiveBlock = hotQuery('find_active_block', (db) =>
         isNull(blockedDevices.unblockedAt),
         or(eq(blockedDevices.deviceThumbprint, sql.placeholder('deviceThumbprint')), eq(blockedDevices.fingerprint, sql.placeholder('fingerprint'))),
       ),
-    )
-    .limit(1),
+    ),
 );
 
 /** A device still blocked on the license, by its device key or its fingerprint: read in every activation and refresh. */

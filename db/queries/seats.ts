@@ -10,11 +10,18 @@ export async function findSeatById(id: string, db: DbOrTx = getDb()): Promise<Se
   return row;
 }
 
+/**
+ * `status = 'active'` written into the statement, not bound: SQLite picks the partial
+ * index seats_active_fingerprint_unique only by looking at the value, and a statement
+ * planned with a bound value is planned again every time it is bound (db/prepared.ts).
+ */
+const ACTIVE = sql`'active'`;
+
 const selectActiveSeat = hotQuery('find_active_seat_by_fingerprint', (db) =>
   db
     .select()
     .from(seats)
-    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.fingerprint, sql.placeholder('fingerprint')), eq(seats.status, 'active'))),
+    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.fingerprint, sql.placeholder('fingerprint')), eq(seats.status, ACTIVE))),
 );
 
 /** The live seat this machine holds on the license, if any (at most one: a unique index). */
@@ -36,13 +43,14 @@ export async function findSeatsByFingerprint(fingerprint: string, db: DbOrTx = g
     .limit(20);
 }
 
+// No LIMIT: drizzle binds it, and a bound LIMIT makes SQLite plan the statement again on
+// every run (db/prepared.ts). A device key holds one live seat per license, rarely two.
 const selectActiveSeatByThumbprint = hotQuery('find_active_seat_by_thumbprint', (db) =>
   db
     .select()
     .from(seats)
-    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.deviceThumbprint, sql.placeholder('deviceThumbprint')), eq(seats.status, 'active')))
-    .orderBy(desc(seats.activatedAt))
-    .limit(1),
+    .where(and(eq(seats.licenseId, sql.placeholder('licenseId')), eq(seats.deviceThumbprint, sql.placeholder('deviceThumbprint')), eq(seats.status, ACTIVE)))
+    .orderBy(desc(seats.activatedAt)),
 );
 
 /** The live seat of this installation (its device key) on the license, whatever its fingerprint now. */

@@ -19,7 +19,7 @@ import { requestMaxAgeSeconds } from '@/lib/licensing/portal-config';
 import { blockedDeviceFailure } from '@/lib/licensing/block-device';
 import { seatNotRefreshableFailure } from '@/lib/licensing/refresh-seat';
 import { failureFromProtocolError } from '@/lib/licensing/protocol-failure';
-import { openActivationRequest, type ActivationRequestClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
+import { canonicalLicenseKey, openActivationRequest, type ActivationRequestClaims, type OpenedDeviceArtifact } from '@/lib/protocol';
 import { emitWebhookEvent } from '@/lib/webhooks/outbox';
 
 export interface ActivateInput {
@@ -105,7 +105,7 @@ export async function activate({ requestText, opened: given, via = 'activation r
     return { ok: true as const, draft, refreshed: seated.refreshed, reclaimedSeatId: seated.reclaimedSeatId };
   });
   if (!outcome.ok) return outcome;
-  const issued = await signDraft(outcome.draft, prepared);
+  const issued = await signDraft(outcome.draft, prepared, canonicalLicenseKey(opened.claims.license_key));
   return { ok: true, ...issued, refreshed: outcome.refreshed, ...(outcome.reclaimedSeatId ? { reclaimedSeatId: outcome.reclaimedSeatId } : {}) };
 }
 

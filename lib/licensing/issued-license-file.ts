@@ -111,9 +111,12 @@ function licenseFileName(productSlug: string, hostname: string, seatId: string):
  * Signs the recorded file. An encrypted file's key is derived from the license key as
  * printed (DESIGN.md "Fixed details"), read back from its sealed copy: the SDK stores
  * the same printed form (canonicalLicenseKey), so activation, refresh and re-issue all
- * produce files the device can open, whatever spelling the user typed.
+ * produce files the device can open, whatever spelling the user typed. An activation
+ * passes `printedKey` instead: its request carries the key, whose hash found the license,
+ * and every key is generated in printed form, so canonicalLicenseKey gives the same string
+ * without opening the sealed copy on the hot path.
  */
-export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicenseFile): Promise<IssuedLicenseFile> {
+export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicenseFile, printedKey?: string): Promise<IssuedLicenseFile> {
   const { fingerprint, deviceThumbprint, features, encrypted, keyEncrypted, ...shown } = draft;
   const iat = Math.floor(draft.issuedAt.getTime() / 1000);
   const licenseFile = await signLicenseFile({
@@ -132,7 +135,7 @@ export async function signDraft(draft: LicenseFileDraft, prepared: PreparedLicen
       jti: prepared.jti,
     },
     signingKey: prepared.signingKey,
-    encryptWith: encrypted ? { licenseKey: await unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT) } : undefined,
+    encryptWith: encrypted ? { licenseKey: printedKey ?? (await unsealSecret(keyEncrypted, LICENSE_KEY_CONTEXT)) } : undefined,
   });
   // Every file carries the product's current revocation list after the license block, so a
   // list reaches offline machines by any file of the customer (issue 11).

@@ -1,0 +1,2 @@
+DROP INDEX `seats_license_device_idx`;--> statement-breakpoint
+CREATE INDEX `seats_license_device_idx` ON `seats` (`license_id`,`device_thumbprint`,`status`,`activated_at`);

@@ -81,9 +81,9 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                 </Link>
               </td>
               {/* Wide enough for a name and an email on one line each; a longer email ends in an ellipsis, whole on hover. */}
-              <td className={`${cellClass} max-w-72 min-w-52`}>
-                <div className="break-words text-slate-900">{license.customerName || '—'}</div>
-                <div className="truncate text-xs text-slate-600" title={license.customerEmail || undefined}>
+              <td className={`${cellClass} min-w-52`}>
+                <div className="max-w-64 break-words text-slate-900">{license.customerName || '—'}</div>
+                <div className="max-w-64 truncate text-xs text-slate-600" title={license.customerEmail || undefined}>
                   {license.customerEmail}
                 </div>
               </td>

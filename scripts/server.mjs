@@ -42,8 +42,12 @@ function isActionPost(req) {
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(req.headers['content-type'] ?? '');
 }
 
-/** The usual JSON error to a fetch action, and a small page to a form posted without JavaScript. */
-function sendFailure(req, res, failure, original = res) {
+/**
+ * The usual JSON error to a fetch action, and a small page to a form posted without JavaScript.
+ * `close`: end the connection after the answer (a body still arriving is dropped with it);
+ * without it the rest of the body is read and dropped, and the client keeps its connection.
+ */
+function sendFailure(req, res, failure, original = res, close = failure.status === 413) {
   const html = !req.headers['next-action'] && /text\/html/.test(req.headers.accept ?? '');
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   const body = html
@@ -53,7 +57,7 @@ function sendFailure(req, res, failure, original = res) {
     'content-type': html ? 'text/html; charset=utf-8' : 'application/json',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    ...(failure.status === 413 ? { connection: 'close' } : {}),
+    ...(close ? { connection: 'close' } : {}),
   });
   original.end.call(res, body);
 }
@@ -122,8 +126,10 @@ const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/api/')) delete req.headers['accept-encoding'];
   if (isActionPost(req)) {
     if (Number(req.headers['content-length']) > ACTION_BODY_LIMIT) {
-      sendFailure(req, res, TOO_LARGE);
-      req.resume(); // read and drop the rest, so the client reads the answer instead of a reset
+      // Read and drop the declared body and keep the connection: closing it while the
+      // client is still writing would reset it (EPIPE) before it reads the answer.
+      req.resume();
+      sendFailure(req, res, TOO_LARGE, res, false);
       return;
     }
     guardActionPost(req, res);

@@ -44,10 +44,10 @@ function isActionPost(req) {
 
 /**
  * The usual JSON error to a fetch action, and a small page to a form posted without JavaScript.
- * `close`: end the connection after the answer (a body still arriving is dropped with it);
- * without it the rest of the body is read and dropped, and the client keeps its connection.
+ * The connection stays open: what is left of the body is read and dropped, so a client still
+ * writing reads the answer instead of a reset (closing the socket under it is EPIPE there).
  */
-function sendFailure(req, res, failure, original = res, close = failure.status === 413) {
+function sendFailure(req, res, failure, original = res) {
   const html = !req.headers['next-action'] && /text\/html/.test(req.headers.accept ?? '');
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   const body = html
@@ -57,7 +57,6 @@ function sendFailure(req, res, failure, original = res, close = failure.status =
     'content-type': html ? 'text/html; charset=utf-8' : 'application/json',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    ...(close ? { connection: 'close' } : {}),
   });
   original.end.call(res, body);
 }
@@ -126,10 +125,8 @@ const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/api/')) delete req.headers['accept-encoding'];
   if (isActionPost(req)) {
     if (Number(req.headers['content-length']) > ACTION_BODY_LIMIT) {
-      // Read and drop the declared body and keep the connection: closing it while the
-      // client is still writing would reset it (EPIPE) before it reads the answer.
-      req.resume();
-      sendFailure(req, res, TOO_LARGE, res, false);
+      req.resume(); // read and drop the declared body (see sendFailure)
+      sendFailure(req, res, TOO_LARGE);
       return;
     }
     guardActionPost(req, res);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment, type ReactNode } from 'react';
 import { formatDate } from '@/components/format-date';
 import { inputClass } from '@/components/ui/field-styles';
 import { PageHeader } from '@/components/admin/page-header';
@@ -12,6 +13,17 @@ import { adminLicensesPage } from '@/lib/licensing/admin-license-views';
 import { maskLicenseKey } from '@/lib/licensing/license-key';
 import { criteriaOf, licenseOrderOf, type LicenseOrder } from '@/lib/licensing/search-licenses';
 import { SEATS_IN_USE_LABEL, seatsInUse } from '@/lib/core/license-words';
+
+/** An email that wraps after its `@` and dots first (a narrow column), and only then anywhere. */
+function breakableEmail(email: string | null): ReactNode {
+  if (!email) return null;
+  return email.split(/(?<=[@.])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
 
 export const metadata: Metadata = { title: 'Licenses' };
 
@@ -80,12 +92,9 @@ export default async function LicensesPage({ searchParams }: { searchParams: Pro
                   {maskLicenseKey(license.keyPrefix, license.keySuffix)}
                 </Link>
               </td>
-              {/* Wide enough for a name and an email on one line each; a longer email ends in an ellipsis, whole on hover. */}
-              <td className={`${cellClass} min-w-52`}>
-                <div className="max-w-64 break-words text-slate-900">{license.customerName || '—'}</div>
-                <div className="max-w-64 truncate text-xs text-slate-600" title={license.customerEmail || undefined}>
-                  {license.customerEmail}
-                </div>
+              <td className={cellClass}>
+                <div className="wrap-anywhere text-slate-900">{license.customerName || '—'}</div>
+                <div className="text-xs wrap-anywhere text-slate-600">{breakableEmail(license.customerEmail)}</div>
               </td>
               <td className={cellClass}>
                 <div className="text-slate-900">{product.name}</div>

@@ -275,11 +275,19 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     await measure('warm-up', 8, (await requestsFor(100)).map(post));
     let serverCpuPerRequest = 0;
+    /** At 16 clients: the server's and the load generator's CPU per activation (ms, all threads). */
+    const at16 = { server: 0, client: 0, inProcess: 0 };
+    const processCpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
     for (const run of HTTP_RUNS) {
       const bodies = await requestsFor(run.requests);
       const before = serverCpuMs();
+      const clientBefore = process.cpuUsage();
       rows.push(await measure('HTTP API', run.concurrency, bodies.map(post)));
       if (run.concurrency === 1) serverCpuPerRequest = (serverCpuMs() - before) / run.requests;
+      if (run.concurrency === 16) Object.assign(at16, { server: (serverCpuMs() - before) / run.requests, client: processCpuMs(clientBefore) / run.requests });
     }
     // The fixed cost of the HTTP path: Next.js routing, the rate limit, reading the body
     // and a JSON answer, with no cryptography (an empty request is refused with a 400).
@@ -300,6 +308,7 @@ async function main(): Promise<void> {
     const actor = endUserActor('API', '127.0.0.1');
     for (const run of IN_PROCESS_RUNS) {
       const bodies = await requestsFor(run.requests);
+      const inProcessBefore = process.cpuUsage();
       rows.push(
         await measure(
           'in-process',
@@ -310,6 +319,7 @@ async function main(): Promise<void> {
           }),
         ),
       );
+      if (run.concurrency === 16) at16.inProcess = processCpuMs(inProcessBefore) / run.requests;
     }
 
     const floor = await floorCpu(dataDir, await requestsFor(FLOOR_RUNS + 20));
@@ -335,6 +345,7 @@ async function main(): Promise<void> {
     const http16 = rows.find((r) => r.mode === 'HTTP API' && r.concurrency === 16)!;
     const local16 = rows.find((r) => r.mode === 'in-process' && r.concurrency === 16)!;
     console.log(`HTTP at 16 clients / in-process at 16: ${((100 * http16.perSecond) / local16.perSecond).toFixed(0)} % (target at least 60 %)`);
+    console.log(`\nCPU per activation at 16 clients (all threads): in-process ${at16.inProcess.toFixed(2)} ms; HTTP: the server ${at16.server.toFixed(2)} ms + the load generator ${at16.client.toFixed(2)} ms`);
     console.log(`\nCPU per activation, ${FLOOR_RUNS} in a row, one client:`);
     console.log(`  floor (crypto with keys imported once + one raw prepared SQLite transaction): ${floor.toFixed(3)} ms`);
     console.log(`  in-process activate():                                                       ${inProcess.toFixed(3)} ms`);

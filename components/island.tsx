@@ -10,7 +10,8 @@ export function Island({ name, script, nonce }: { name: IslandName; script: stri
   const Component = ISLANDS[name];
   return (
     <>
-      <div data-island={name} dangerouslySetInnerHTML={{ __html: renderToString(<Component />) }} />
+      {/* The islands script marks it `data-hydrated`; under `next dev` Next's own runtime hydrates the page too and would warn. */}
+      <div data-island={name} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: renderToString(<Component />) }} />
       {/* A module script runs after the document is parsed, as `defer` would. */}
       {/* eslint-disable-next-line @next/next/no-sync-scripts */}
       <script type="module" src={script} nonce={nonce} />

@@ -1,14 +1,12 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import type { z } from 'zod';
 import { claimIdempotencyKey, findIdempotentAnswer, saveIdempotentAnswer } from '@/db/queries/api-tokens';
 import type { Tx } from '@/db/client';
 import { authenticateApiCall, type ApiCaller } from '@/lib/auth/api-tokens';
 import type { ApiScope } from '@/lib/core/enums';
-import { fail, type Failure, type Result } from '@/lib/core/result';
+import type { Failure, Result } from '@/lib/core/result';
 import { apiError, apiFailure, INTERNAL_ERROR_MESSAGE } from '@/lib/http/api-response';
 import { clientAddress } from '@/lib/http/client-address';
-import { readBodyWithLimit } from '@/lib/http/read-body';
 import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-result';
 
 /**
@@ -30,36 +28,6 @@ export function managementApiRoute<Args extends unknown[]>(
       return apiError('ERR_INTERNAL', INTERNAL_ERROR_MESSAGE);
     }
   };
-}
-
-/** A JSON body, read up to `maxBytes` and checked by `schema`; field problems are named in the sentence. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<Result<{ data: z.output<S>; text: string }>> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    return fail('ERR_UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body with Content-Type: application/json.');
-  }
-  const read = await readBodyWithLimit(request, maxBytes);
-  if (!read.ok) return fail('ERR_BODY_TOO_LARGE', `The body is larger than this endpoint accepts (${Math.round(maxBytes / 1024)} KB).`);
-  const text = new TextDecoder().decode(read.bytes);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail('ERR_VALIDATION', 'The body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
-    return fail('ERR_VALIDATION', `Check the body: ${problems.join('; ')}.`);
-  }
-  return { ok: true, data: parsed.data, text };
-}
-
-/** The query string, checked by a strict `schema`; an unknown parameter is named with the ones there are. */
-export function readQuery<S extends z.ZodType>(request: Request, schema: S, known: string): Result<{ data: z.output<S> }> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const problems = parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `Unknown query parameter ${issue.keys.join(', ')}: use ${known}.` : issue.message));
-  return fail('ERR_VALIDATION', problems.join(' '));
 }
 
 /** The answer of a management call, as stored for an idempotent retry. */

@@ -3,6 +3,7 @@
  * oversized upload is refused before anything parses it (DESIGN.md "Bad input":
  * oversized upload). A declared Content-Length over the cap is refused unread.
  */
+import type { z } from 'zod';
 import { fail, type Result } from '@/lib/core/result';
 import { MAX_ARTIFACT_BYTES, protocolErrorMessage, type ArtifactKind } from '@/lib/protocol';
 
@@ -49,4 +50,34 @@ export async function readArtifactBody(request: Request, kind: ArtifactKind): Pr
   const read = await readBodyWithLimit(request, MAX_ARTIFACT_BYTES);
   if (!read.ok) return fail('ERR_ARTIFACT_TOO_LARGE', protocolErrorMessage('ERR_ARTIFACT_TOO_LARGE', { kind }));
   return { ok: true, bytes: read.bytes };
+}
+
+/** A JSON body, read up to `maxBytes` and checked by `schema`; field problems are named in the sentence. */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<Result<{ data: z.output<S>; text: string }>> {
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    return fail('ERR_UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body with Content-Type: application/json.');
+  }
+  const read = await readBodyWithLimit(request, maxBytes);
+  if (!read.ok) return fail('ERR_BODY_TOO_LARGE', `The body is larger than this endpoint accepts (${Math.round(maxBytes / 1024)} KB).`);
+  const text = new TextDecoder().decode(read.bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('ERR_VALIDATION', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+    return fail('ERR_VALIDATION', `Check the body: ${problems.join('; ')}.`);
+  }
+  return { ok: true, data: parsed.data, text };
+}
+
+/** The query string, checked by a strict `schema`; an unknown parameter is named with the ones there are. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, known: string): Result<{ data: z.output<S> }> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const problems = parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `Unknown query parameter ${issue.keys.join(', ')}: use ${known}.` : issue.message));
+  return fail('ERR_VALIDATION', problems.join(' '));
 }

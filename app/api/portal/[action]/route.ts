@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fail, httpStatusOf, type Result } from '@/lib/core/result';
-import { readJsonBody } from '@/lib/http/management-route';
 import { refuseCrossOrigin } from '@/lib/http/same-origin';
 import { PORTAL_ACTIONS, type PortalActionName } from '@/lib/portal/actions';
 import { toWire } from '@/lib/portal/wire';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

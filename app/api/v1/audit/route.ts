@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { listAuditEventsAfter } from '@/db/queries/audit-log';
 import { apiFailure, apiJson } from '@/lib/http/api-response';
 import { auditEventBody } from '@/lib/http/management-bodies';
-import { managementApiRoute, readQuery } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
+import { readQuery } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,8 +4,9 @@ import { listLicenseFeed } from '@/db/queries/license-feed';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
 import { decodeCursor, encodeCursor, managedLicenseBody } from '@/lib/http/management-bodies';
-import { idempotentChange, managementApiRoute, readJsonBody, readQuery } from '@/lib/http/management-route';
+import { idempotentChange, managementApiRoute } from '@/lib/http/management-route';
 import { apiLicenseInput, issueLicensesFromApi } from '@/lib/licensing/management';
+import { readJsonBody, readQuery } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { apiFailure, apiJson } from '@/lib/http/api-response';
-import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
 import { withFields } from '@/lib/licensing/management';
 import { createWebhookEndpoint, webhookEndpoints, type WebhookEndpointSummary } from '@/lib/webhooks/endpoints';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
 import { findLicenseById } from '@/db/queries/licenses';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
 import { managedLicenseBody } from '@/lib/http/management-bodies';
-import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
 import { apiLicensePatch, patchLicense } from '@/lib/licensing/management';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
 import { findLicenseById } from '@/db/queries/licenses';
 import { apiFailure } from '@/lib/http/api-response';
 import { managedLicenseBody } from '@/lib/http/management-bodies';
-import { idempotentChange, managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { idempotentChange, managementApiRoute } from '@/lib/http/management-route';
 import { apiBulkLicenseInput, issueLicensesFromApi } from '@/lib/licensing/management';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,11 @@
 import { findPlanById } from '@/db/queries/catalog';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
 import { planBody } from '@/lib/http/management-bodies';
-import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
 import { apiPlanPatch, planSettingsFrom } from '@/lib/http/plan-bodies';
 import { updatePlan } from '@/lib/licensing/catalog';
 import { withFields } from '@/lib/licensing/management';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

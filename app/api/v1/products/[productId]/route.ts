@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { findProductById, listPlansOfProduct } from '@/db/queries/catalog';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
 import { productBody } from '@/lib/http/management-bodies';
-import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
 import { updateProduct } from '@/lib/licensing/catalog';
 import { withFields } from '@/lib/licensing/management';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { findSeatById } from '@/db/queries/seats';
 import { apiError, apiFailure, apiJson } from '@/lib/http/api-response';
-import { managementApiRoute, readJsonBody } from '@/lib/http/management-route';
+import { managementApiRoute } from '@/lib/http/management-route';
 import { withFields } from '@/lib/licensing/management';
 import { releaseSeat } from '@/lib/licensing/release-seat';
+import { readJsonBody } from '@/lib/http/read-body';
 
 export const dynamic = 'force-dynamic';
 

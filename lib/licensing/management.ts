@@ -7,7 +7,9 @@ import type { Actor } from '@/lib/core/actor';
 import { LICENSE_STATUSES } from '@/lib/core/enums';
 import { fail, fieldErrorsOf, type Failure, type Result } from '@/lib/core/result';
 import { issueLicenses, type IssuedLicense } from '@/lib/licensing/issue-licenses';
-import { changeCustomerInput, changeLicenseCustomer, changeLicenseExpiry, reinstateLicense, suspendLicense, suspendLicenseInput } from '@/lib/licensing/license-admin';
+import { changeCustomerInput, changeLicenseCustomerIn, changeLicenseExpiryIn, reinstateLicenseIn, suspendLicenseIn, suspendLicenseInput } from '@/lib/licensing/license-admin';
+import { afterRevocationChange } from '@/lib/licensing/revocation-list';
+import { rollBackWith, transactionResult } from '@/lib/licensing/transaction-result';
 
 /**
  * What the management API does with licenses (docs/API.md "Management API"), on top of the
@@ -86,53 +88,45 @@ export const apiLicensePatch = z
 export type ApiLicensePatch = z.output<typeof apiLicensePatch>;
 
 /**
- * Applies a PATCH: each field that differs from the license is one change, made and
- * audited by the domain function the admin pages use (status, expiry, customer, in that
- * order); a field that already has the asked value changes nothing, so a retried PATCH is
- * harmless. The first refusal stops the rest and is the answer.
+ * Applies a PATCH in one transaction: each field that differs from the license is one
+ * change, made and audited by the domain function the admin pages use (status, expiry,
+ * customer, in that order); a field that already has the asked value changes nothing, so a
+ * retried PATCH is harmless. The first refusal undoes the changes before it and is the answer.
  */
 export async function patchLicense(licenseId: string, patch: ApiLicensePatch, actor: Actor, now = new Date()): Promise<Result<{ license: LicenseWithPlan }>> {
-  const found = await findLicenseById(licenseId);
-  if (!found) return fail('ERR_LICENSE_NOT_FOUND', `There is no license with the id "${licenseId}".`);
-  const { license } = found;
-  // Every field is checked before the first change is made, so a refused PATCH changes nothing.
-  const problem = patchProblem(licenseId, patch, now);
-  if (problem) return problem;
-  const steps: Array<() => Promise<Result<{ licenseId: string }>>> = [];
-  if (patch.status === 'suspended' && license.status !== 'suspended') steps.push(() => suspendLicense({ licenseId, reason: patch.suspended_reason! }, actor, now));
-  if (patch.status === 'active' && license.status !== 'active') steps.push(() => reinstateLicense(licenseId, actor, now));
-  if (patch.expires_at !== undefined) {
-    const to = patch.expires_at === null ? null : new Date(patch.expires_at);
-    if ((to?.getTime() ?? null) !== (license.expiresAt?.getTime() ?? null)) steps.push(() => changeLicenseExpiry({ licenseId, expiresAt: to }, actor, now));
-  }
-  const customerName = patch.customer_name ?? license.customerName;
-  const customerEmail = (patch.customer_email ?? license.customerEmail).trim().toLowerCase();
-  if (customerName.trim() !== license.customerName || customerEmail !== license.customerEmail) {
-    steps.push(() => changeLicenseCustomer({ licenseId, customerName, customerEmail }, actor, now));
-  }
-  for (const step of steps) {
-    const result = await step();
-    if (!result.ok) return withFields(result, '');
-  }
-  const after = await findLicenseById(licenseId);
-  return after ? { ok: true, license: after } : fail('ERR_LICENSE_NOT_FOUND', `There is no license with the id "${licenseId}".`);
+  const suspension = patch.status === 'suspended' ? suspendLicenseInput.safeParse({ licenseId, reason: patch.suspended_reason }) : undefined;
+  if (suspension && !suspension.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(suspension.error)), '');
+  return afterRevocationChange(
+    transactionResult(async (tx): Promise<Result<{ license: LicenseWithPlan }>> => {
+      const found = await findLicenseById(licenseId, tx);
+      if (!found) return notFound(licenseId);
+      const { license } = found;
+      const steps: Array<() => Promise<Result<{ licenseId: string }>>> = [];
+      if (suspension?.success && license.status !== 'suspended') steps.push(() => suspendLicenseIn(tx, suspension.data, actor, now));
+      if (patch.status === 'active' && license.status !== 'active') steps.push(() => reinstateLicenseIn(tx, licenseId, actor, now));
+      if (patch.expires_at !== undefined) {
+        const to = patch.expires_at === null ? null : new Date(patch.expires_at);
+        if ((to?.getTime() ?? null) !== (license.expiresAt?.getTime() ?? null)) steps.push(() => changeLicenseExpiryIn(tx, { licenseId, expiresAt: to }, actor, now));
+      }
+      if (patch.customer_name !== undefined || patch.customer_email !== undefined) {
+        const customer = changeCustomerInput.safeParse({ licenseId, customerName: patch.customer_name ?? license.customerName, customerEmail: patch.customer_email ?? license.customerEmail });
+        if (!customer.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(customer.error)), '');
+        if (customer.data.customerName !== license.customerName || customer.data.customerEmail !== license.customerEmail) {
+          steps.push(() => changeLicenseCustomerIn(tx, customer.data, actor, now));
+        }
+      }
+      for (const step of steps) {
+        const result = await step();
+        if (!result.ok) rollBackWith(withFields(result, ''));
+      }
+      const after = await findLicenseById(licenseId, tx);
+      return after ? { ok: true, license: after } : notFound(licenseId);
+    }),
+  );
 }
 
-/** The refusal the domain functions would give one of the PATCH's fields, found before any of them runs. */
-function patchProblem(licenseId: string, patch: ApiLicensePatch, now: Date): Failure | undefined {
-  if (patch.status === 'suspended') {
-    const reason = suspendLicenseInput.safeParse({ licenseId, reason: patch.suspended_reason });
-    if (!reason.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(reason.error)), '');
-  }
-  if (patch.expires_at) {
-    const expiresAt = new Date(patch.expires_at);
-    if (expiresAt.getTime() <= now.getTime()) return withFields(fail('ERR_VALIDATION', 'The new expiry must be in the future.', { expiresAt: ['Choose a date in the future, or null for no expiry.'] }), '');
-  }
-  if (patch.customer_name !== undefined || patch.customer_email !== undefined) {
-    const customer = changeCustomerInput.safeParse({ licenseId, customerName: patch.customer_name ?? '', customerEmail: patch.customer_email ?? '' });
-    if (!customer.success) return withFields(fail('ERR_VALIDATION', 'Check the body.', fieldErrorsOf(customer.error)), '');
-  }
-  return undefined;
+function notFound(licenseId: string): Failure<'ERR_LICENSE_NOT_FOUND'> {
+  return fail('ERR_LICENSE_NOT_FOUND', `There is no license with the id "${licenseId}".`);
 }
 
 const SNAKE: Record<string, string> = { customerName: 'customer_name', customerEmail: 'customer_email', expiresAt: 'expires_at', planId: 'plan_id', reason: 'suspended_reason' };

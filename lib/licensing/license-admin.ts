@@ -106,14 +106,10 @@ export async function changeLicenseExpiryIn(tx: Tx, { licenseId, expiresAt }: z.
   return { ok: true as const, licenseId };
 }
 
-/** Changes who the license is for (name and email), as the web shop or CRM knows them. Audited with both values. */
-export async function changeLicenseCustomer(input: z.input<typeof changeCustomerInput>, actor: Actor, now = new Date()): Promise<LicenseChange> {
-  const parsed = changeCustomerInput.safeParse(input);
-  if (!parsed.success) return fail('ERR_VALIDATION', 'Check the highlighted fields.', fieldErrorsOf(parsed.error));
-  return writeTransaction((tx) => changeLicenseCustomerIn(tx, parsed.data, actor, now));
-}
-
-/** {@link changeLicenseCustomer} inside `tx`, its input already checked. */
+/**
+ * Changes who the license is for (name and email), as the web shop or CRM knows them, inside
+ * `tx` (the API's PATCH), its input already checked. Audited with both values.
+ */
 export async function changeLicenseCustomerIn(tx: Tx, { licenseId, customerName, customerEmail }: z.output<typeof changeCustomerInput>, actor: Actor, now: Date): Promise<LicenseChange> {
   const found = await findLicenseById(licenseId, tx);
   if (!found) return fail('ERR_LICENSE_NOT_FOUND', 'That license does not exist. Reload the page.');
